@@ -1,0 +1,125 @@
+import { detectLanguage, type LanguageGuess } from './langid.js';
+import { packFor } from './languages.js';
+import { Lexicon, type LexiconEntry, type LexiconMatch, type Token } from './lexicon.js';
+import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
+import { normalize } from './normalize.js';
+import { contentRanges, splitSentences, splitWords, type Sentence } from './segment.js';
+import type { Document, EntityType, LanguageCode, Span, TextSpan } from './types.js';
+
+/** An entity found in a document, with every mention. */
+export interface Entity {
+  /** Gazetteer id (`person:vladimir-putin`, `country:KZ`, …). */
+  id: string;
+  type: EntityType;
+  /** Canonical English name. */
+  name: string;
+  /** Every mention, in text order, with offsets into `Document.text`. */
+  mentions: TextSpan[];
+}
+
+/** What the core knows about a document. Offsets everywhere are into `document.text`. */
+export interface Analysis {
+  document: Document;
+  /** The document's language (declared by the source, or identified). */
+  lang: LanguageCode;
+  /** How the language was identified (`method: 'declared'` when the document gave it). */
+  language: LanguageGuess | { lang: LanguageCode; method: 'declared' };
+  /** The content ranges: the text outside boilerplate. */
+  content: Span[];
+  sentences: Sentence[];
+  tokens: Token[];
+  /** Lexicon matches: entity mentions (longest first, no overlaps) and term matches. */
+  matches: LexiconMatch[];
+  entities: Entity[];
+}
+
+export interface AnalyzerOptions {
+  /** The gazetteer to link entities with; `null` for none. Default: `defaultGazetteer()`. */
+  gazetteer?: Gazetteer | null;
+  /** More lexicon entries (topic terms) to match in the same pass. */
+  terms?: readonly LexiconEntry[];
+}
+
+export interface Analyzer {
+  readonly lexicon: Lexicon;
+  readonly gazetteer: Gazetteer | null;
+  /** Analyzes a document (or a bare string, treated as a document with id `text`). */
+  analyze(input: string | Document): Analysis;
+}
+
+/** Builds an analyzer: one compiled lexicon of gazetteer aliases and extra terms. */
+export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
+  const gazetteer = options.gazetteer === undefined ? defaultGazetteer() : options.gazetteer;
+  const lexicon = new Lexicon([...(gazetteer?.lexiconEntries() ?? []), ...(options.terms ?? [])]);
+  return {
+    lexicon,
+    gazetteer,
+    analyze(input) {
+      const document: Document = typeof input === 'string' ? { id: 'text', source: 'string', text: input } : input;
+      return analyzeWith(document, lexicon, gazetteer);
+    },
+  };
+}
+
+function analyzeWith(document: Document, lexicon: Lexicon, gazetteer: Gazetteer | null): Analysis {
+  if (typeof document.text !== 'string') throw new TypeError(`document ${document.id ?? '?'}: text must be a string`);
+  const { text } = document;
+  const content = contentRanges(text.length, document.boilerplate);
+  const contentText = content.map((r) => text.slice(r.start, r.end)).join('\n');
+  const language = document.lang
+    ? { lang: document.lang, method: 'declared' as const }
+    : detectLanguage(contentText);
+  const lang = language.lang;
+  const sentences = splitSentences(text, content, lang);
+  const tokens = tokenize(text, sentences, lang);
+  const all = lexicon.match(tokens, text);
+  const entityMatches = resolveOverlaps(all.filter((m) => m.kind === 'entity'));
+  const matches = [...entityMatches, ...all.filter((m) => m.kind === 'term')].sort((a, b) => a.start - b.start || b.end - a.end);
+  return { document, lang, language, content, sentences, tokens, matches, entities: groupEntities(entityMatches, gazetteer) };
+}
+
+/** Words inside sentences (so never in boilerplate), stemmed by the pack of their script and the document language. */
+function tokenize(text: string, sentences: readonly Sentence[], lang: LanguageCode): Token[] {
+  const tokens: Token[] = [];
+  if (!sentences.length) return tokens;
+  const words = splitWords(text, lang, normalize(text));
+  let s = 0;
+  for (const w of words) {
+    while (s < sentences.length && sentences[s]!.end <= w.start) s++;
+    const sentence = sentences[s];
+    if (!sentence) break;
+    if (w.start < sentence.start) continue;
+    const pack = packFor(w.script, lang);
+    tokens.push({ ...w, pack: pack.code, key: pack.stem(w.norm), sentence: s });
+  }
+  return tokens;
+}
+
+/** Keeps the longest entity matches; a shorter one inside or across a longer one is dropped. */
+function resolveOverlaps(matches: LexiconMatch[]): LexiconMatch[] {
+  const byLength = [...matches].sort(
+    (a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || a.start - b.start,
+  );
+  const taken: boolean[] = [];
+  const kept: LexiconMatch[] = [];
+  for (const m of byLength) {
+    let free = true;
+    for (let t = m.tokenStart; t < m.tokenEnd && free; t++) free = !taken[t];
+    if (!free) continue;
+    for (let t = m.tokenStart; t < m.tokenEnd; t++) taken[t] = true;
+    kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function groupEntities(matches: readonly LexiconMatch[], gazetteer: Gazetteer | null): Entity[] {
+  const byId = new Map<string, Entity>();
+  for (const m of matches) {
+    const known = gazetteer?.get(m.ref);
+    if (!known) continue;
+    let e = byId.get(m.ref);
+    if (!e) byId.set(m.ref, (e = { id: known.id, type: known.type, name: known.name, mentions: [] }));
+    e.mentions.push({ start: m.start, end: m.end, text: m.text });
+  }
+  return [...byId.values()];
+}

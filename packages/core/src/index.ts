@@ -1,0 +1,19 @@
+export type { Document, Span, TextSpan, LanguageCode, EntityType } from './types.js';
+export { normalize, toOriginal, fold, type Normalized } from './normalize.js';
+export { scriptOf, scriptCounts, type Script } from './script.js';
+export { detectLanguage, type LanguageGuess } from './langid.js';
+export { splitSentences, splitWords, contentRanges, capsOf, type Sentence, type Word, type Caps } from './segment.js';
+export {
+  createLanguagePack,
+  registerLanguage,
+  getLanguage,
+  listLanguages,
+  packFor,
+  type LanguagePack,
+  type LanguageData,
+  type SnowballStemmerData,
+  type AffixStemmerData,
+} from './languages.js';
+export { Lexicon, type LexiconEntry, type LexiconMatch, type Token } from './lexicon.js';
+export { Gazetteer, defaultGazetteer, readGazetteerFile, type GazetteerEntity, type GazetteerData } from './gazetteer.js';
+export { createAnalyzer, type Analyzer, type AnalyzerOptions, type Analysis, type Entity } from './analyze.js';

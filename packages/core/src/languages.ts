@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import ruSnowball from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
+import enSnowball from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import type { LanguageCode } from './types.js';
+import type { Script } from './script.js';
+
+/**
+ * A language pack: everything the engine needs to know about one language. Packs are data
+ * (`data/languages/<code>.json`) plus a generic stemmer; adding a language means adding a data file
+ * and calling `registerLanguage`, never touching the engine.
+ */
+export interface LanguagePack {
+  code: LanguageCode;
+  name: string;
+  script: Script;
+  /** The matching key of a normalized word. Deterministic: inflected forms of a word should share it. */
+  stem(word: string): string;
+  /**
+   * Forms a lexicon word (written in its base form) may take in text. The lexicon indexes the stems
+   * of all of them, so a stemmer that maps `Казахстан` and `Казахстане` apart still matches both.
+   */
+  variants(word: string): string[];
+}
+
+/** The JSON shape of a language data file. */
+export interface LanguageData {
+  code: LanguageCode;
+  name: string;
+  script: Script;
+  stemmer: SnowballStemmerData | AffixStemmerData | { kind: 'none' };
+  variants?: { prefixes?: string[]; endings?: string[] };
+}
+export interface SnowballStemmerData {
+  kind: 'snowball';
+  /** A Snowball algorithm shipped with `natural`: `ru` or `en`. */
+  algorithm: 'ru' | 'en';
+  /** Suffixes removed before stemming (e.g. English possessive `'s`). */
+  stripSuffixes?: string[];
+}
+export interface AffixStemmerData {
+  kind: 'affix';
+  prefixes?: string[];
+  suffixes?: string[];
+  /** Affixes are only removed while at least this many characters remain. */
+  minStem?: number;
+  /** How many prefixes / suffixes may be removed one after another (suffix chains: Kazakh). */
+  maxPrefixes?: number;
+  maxSuffixes?: number;
+}
+
+const SNOWBALL: Record<SnowballStemmerData['algorithm'], (w: string) => string> = {
+  ru: (w) => ruSnowball.stem(w),
+  en: (w) => enSnowball.stem(w),
+};
+const HAS_DIGIT = /\d/u;
+
+function longestFirst(list: string[] = []): string[] {
+  return [...new Set(list)].sort((a, b) => b.length - a.length);
+}
+
+/** Removes up to `max` affixes, longest match first, keeping at least `minStem` characters. */
+function stripAffixes(word: string, affixes: string[], max: number, minStem: number, atEnd: boolean): string {
+  for (let n = 0; n < max; n++) {
+    const hit = affixes.find((a) => word.length - a.length >= minStem && (atEnd ? word.endsWith(a) : word.startsWith(a)));
+    if (!hit) break;
+    word = atEnd ? word.slice(0, word.length - hit.length) : word.slice(hit.length);
+  }
+  return word;
+}
+
+function makeStemmer(data: LanguageData['stemmer']): (word: string) => string {
+  switch (data.kind) {
+    case 'none':
+      return (w) => w;
+    case 'snowball': {
+      const snowball = SNOWBALL[data.algorithm];
+      const strip = longestFirst(data.stripSuffixes);
+      return (w) => {
+        const s = strip.find((x) => w.endsWith(x) && w.length > x.length);
+        return snowball(s ? w.slice(0, w.length - s.length) : w);
+      };
+    }
+    case 'affix': {
+      const prefixes = longestFirst(data.prefixes);
+      const suffixes = longestFirst(data.suffixes);
+      const minStem = data.minStem ?? 3;
+      const maxP = data.maxPrefixes ?? 1;
+      const maxS = data.maxSuffixes ?? 1;
+      return (w) => stripAffixes(stripAffixes(w, prefixes, maxP, minStem, false), suffixes, maxS, minStem, true);
+    }
+  }
+}
+
+/** Builds a pack from its data. Stems are memoized per pack. */
+export function createLanguagePack(data: LanguageData): LanguagePack {
+  const stemmer = makeStemmer(data.stemmer);
+  const cache = new Map<string, string>();
+  const prefixes = ['', ...new Set(data.variants?.prefixes ?? [])];
+  const endings = ['', ...new Set(data.variants?.endings ?? [])];
+  const minBase = 3;
+  return {
+    code: data.code,
+    name: data.name,
+    script: data.script,
+    stem(word) {
+      let s = cache.get(word);
+      if (s === undefined) {
+        s = HAS_DIGIT.test(word) ? word : stemmer(word);
+        if (cache.size > 200_000) cache.clear();
+        cache.set(word, s);
+      }
+      return s;
+    },
+    variants(word) {
+      if (HAS_DIGIT.test(word)) return [word];
+      // Bases: the word, and the word without a final ending it already has (Россия → Росси-и).
+      const bases = new Set([word]);
+      for (const e of endings) {
+        if (e && word.endsWith(e) && word.length - e.length >= minBase) bases.add(word.slice(0, word.length - e.length));
+      }
+      const out = new Set<string>();
+      for (const base of bases) for (const p of prefixes) for (const e of endings) out.add(p + base + e);
+      return [...out];
+    },
+  };
+}
+
+const registry = new Map<LanguageCode, LanguagePack>();
+const BUILTIN = ['ru', 'kk', 'ar', 'en'] as const;
+const DEFAULT_FOR_SCRIPT: Partial<Record<Script, LanguageCode>> = { Cyrl: 'ru', Latn: 'en', Arab: 'ar' };
+
+function loadBuiltins(): void {
+  if (registry.size) return;
+  for (const code of BUILTIN) {
+    const url = new URL(`../data/languages/${code}.json`, import.meta.url);
+    registry.set(code, createLanguagePack(JSON.parse(readFileSync(url, 'utf8')) as LanguageData));
+  }
+}
+
+/** Adds or replaces a language pack (a plugin point: `registerLanguage(createLanguagePack(data))`). */
+export function registerLanguage(pack: LanguagePack): void {
+  loadBuiltins();
+  registry.set(pack.code, pack);
+}
+
+/** The pack for a language code, if one is registered. */
+export function getLanguage(code: LanguageCode): LanguagePack | undefined {
+  loadBuiltins();
+  return registry.get(code);
+}
+
+/** All registered packs. */
+export function listLanguages(): LanguagePack[] {
+  loadBuiltins();
+  return [...registry.values()];
+}
+
+const IDENTITY: LanguagePack = createLanguagePack({ code: 'und', name: 'Undetermined', script: 'Zyyy', stemmer: { kind: 'none' } });
+
+/**
+ * The pack used for a word of `script` in a document of language `docLang`: the document's own pack when
+ * it writes that script (Cyrillic in a Kazakh text → Kazakh), else the script's default (Cyrillic → ru,
+ * Latin → en, Arabic → ar), else exact matching.
+ */
+export function packFor(script: Script, docLang: LanguageCode): LanguagePack {
+  loadBuiltins();
+  const own = registry.get(docLang);
+  if (own && own.script === script) return own;
+  const fallback = DEFAULT_FOR_SCRIPT[script];
+  return (fallback && registry.get(fallback)) || IDENTITY;
+}
+
+/** The packs that may read a word of `script` (all of them compile lexicon entries of that script). */
+export function packsForScript(script: Script): LanguagePack[] {
+  loadBuiltins();
+  const packs = [...registry.values()].filter((p) => p.script === script);
+  return packs.length ? packs : [IDENTITY];
+}

@@ -1,0 +1,158 @@
+import { normalize } from './normalize.js';
+import { packsForScript } from './languages.js';
+import { splitWords, type Caps, type Word } from './segment.js';
+import type { LanguageCode, Span } from './types.js';
+
+/**
+ * One surface form and what it stands for: a gazetteer alias (`kind: 'entity'`, `ref` = entity id) or
+ * a topic rule term (`kind: 'term'`, `ref` chosen by the tagger). Both go through the same matcher.
+ *
+ * Syntax of `text`: words in base form, matched in their inflected forms through the language packs;
+ * a trailing `*` makes a word a prefix (`наркот*`); a word with an initial capital needs one in the text,
+ * an ALL-CAPS word (2+ letters) needs all caps, a lowercase word matches any case.
+ */
+export interface LexiconEntry {
+  text: string;
+  /** The language the form is written in (informational; matching is by script). */
+  lang: LanguageCode;
+  kind: 'entity' | 'term';
+  ref: string;
+}
+
+/** A word of the analysed text, with the pack that read it and its matching key. */
+export interface Token extends Word {
+  /** Code of the language pack that stemmed the word. */
+  pack: LanguageCode;
+  /** The pack's stem of `norm`. */
+  key: string;
+  /** Index of the sentence the word belongs to. */
+  sentence: number;
+}
+
+/** A lexicon entry found in a text. Offsets are into the original text. */
+export interface LexiconMatch extends Span {
+  text: string;
+  kind: LexiconEntry['kind'];
+  ref: string;
+  /** Index of the entry in the lexicon's entry list. */
+  entry: number;
+  /** Token range `[tokenStart, tokenEnd)` and the sentence. */
+  tokenStart: number;
+  tokenEnd: number;
+  sentence: number;
+}
+
+interface PatternWord {
+  /** Stems of this word's variants, per pack code. */
+  keys: Map<LanguageCode, Set<string>>;
+  /** For `word*`: the normalized prefix. */
+  prefix?: string;
+  caps: Caps;
+}
+interface Pattern {
+  entry: number;
+  words: PatternWord[];
+}
+
+const PREFIX_INDEX_LENGTH = 3;
+
+/** A compiled set of lexicon entries, matched against token streams in one pass. */
+export class Lexicon {
+  readonly entries: readonly LexiconEntry[];
+  private readonly byKey = new Map<string, Pattern[]>();
+  private readonly byPrefix = new Map<string, Pattern[]>();
+  /** Entries that produced no words (e.g. only punctuation); reported for validation. */
+  readonly empty: number[] = [];
+
+  constructor(entries: readonly LexiconEntry[]) {
+    this.entries = entries;
+    entries.forEach((entry, i) => this.add(entry, i));
+  }
+
+  private add(entry: LexiconEntry, index: number): void {
+    const words = compileWords(entry.text);
+    const first = words[0];
+    if (!first) {
+      this.empty.push(index);
+      return;
+    }
+    const pattern: Pattern = { entry: index, words };
+    if (first.prefix !== undefined) {
+      push(this.byPrefix, first.prefix.slice(0, PREFIX_INDEX_LENGTH), pattern);
+      return;
+    }
+    for (const [pack, keys] of first.keys) for (const key of keys) push(this.byKey, `${pack}\u0000${key}`, pattern);
+  }
+
+  /**
+   * All occurrences of all entries in `tokens` (which must be in text order). A match lies within one
+   * sentence; the words of a multi-word entry must be consecutive tokens (punctuation between is skipped).
+   * `text` is the text the tokens' offsets refer to.
+   */
+  match(tokens: readonly Token[], text: string): LexiconMatch[] {
+    const out: LexiconMatch[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i]!;
+      const seen = new Set<Pattern>();
+      const candidates = [
+        ...(this.byKey.get(`${tok.pack}\u0000${tok.key}`) ?? []),
+        ...(this.byPrefix.get(tok.norm.slice(0, PREFIX_INDEX_LENGTH)) ?? []),
+      ];
+      for (const p of candidates) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        const end = i + p.words.length;
+        if (end > tokens.length) continue;
+        let ok = true;
+        for (let j = 0; j < p.words.length && ok; j++) {
+          const t = tokens[i + j]!;
+          ok = t.sentence === tok.sentence && wordMatches(p.words[j]!, t);
+        }
+        if (!ok) continue;
+        const last = tokens[end - 1]!;
+        const entry = this.entries[p.entry]!;
+        out.push({
+          start: tok.start,
+          end: last.end,
+          text: text.slice(tok.start, last.end),
+          kind: entry.kind,
+          ref: entry.ref,
+          entry: p.entry,
+          tokenStart: i,
+          tokenEnd: end,
+          sentence: tok.sentence,
+        });
+      }
+    }
+    return out;
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function wordMatches(w: PatternWord, t: Token): boolean {
+  if (w.caps === 'upper' && t.caps !== 'upper') return false;
+  if (w.caps === 'initial' && t.caps !== 'initial' && t.caps !== 'upper') return false;
+  if (w.prefix !== undefined) return t.norm.startsWith(w.prefix);
+  return w.keys.get(t.pack)?.has(t.key) ?? false;
+}
+
+/** Splits an entry into pattern words, each with the keys of its variants under every pack of its script. */
+function compileWords(text: string): PatternWord[] {
+  const normalized = normalize(text);
+  return splitWords(text, 'und', normalized).map((w: Word) => {
+    const after = text[w.end];
+    const keys = new Map<LanguageCode, Set<string>>();
+    if (after === '*' && w.norm.length >= PREFIX_INDEX_LENGTH) return { keys, prefix: w.norm, caps: w.caps };
+    for (const pack of packsForScript(w.script)) {
+      const set = new Set<string>([pack.stem(w.norm)]);
+      for (const v of pack.variants(w.norm)) set.add(pack.stem(v));
+      keys.set(pack.code, set);
+    }
+    return { keys, caps: w.caps };
+  });
+}

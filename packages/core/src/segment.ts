@@ -1,0 +1,123 @@
+import { normalize, toOriginal, type Normalized } from './normalize.js';
+import { scriptOf, type Script } from './script.js';
+import type { LanguageCode, Span } from './types.js';
+
+/** How a word is capitalized in the text. `none`: its script has no case (Arabic, Han). */
+export type Caps = 'lower' | 'initial' | 'upper' | 'none';
+
+/** A sentence: a span of the original text. */
+export interface Sentence extends Span {
+  text: string;
+}
+
+/** A word as it is in the text and as it is normalized. Offsets are into the original text. */
+export interface Word extends Span {
+  /** The original surface. */
+  text: string;
+  /** Normalized form (see `normalize`). */
+  norm: string;
+  script: Script;
+  caps: Caps;
+}
+
+/** The parts of a text outside the given (boilerplate) spans, in order, merged. */
+export function contentRanges(length: number, exclude: readonly Span[] = []): Span[] {
+  const sorted = [...exclude].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  let at = 0;
+  for (const s of sorted) {
+    if (s.start > at) out.push({ start: at, end: Math.min(s.start, length) });
+    at = Math.max(at, s.end);
+  }
+  if (at < length) out.push({ start: at, end: length });
+  return out;
+}
+
+const segmenters = new Map<string, { words: Intl.Segmenter; sentences: Intl.Segmenter }>();
+function segmenter(lang: LanguageCode) {
+  let s = segmenters.get(lang);
+  if (!s) {
+    const locale = Intl.Segmenter.supportedLocalesOf([lang]).length ? lang : 'und';
+    s = {
+      words: new Intl.Segmenter(locale, { granularity: 'word' }),
+      sentences: new Intl.Segmenter(locale, { granularity: 'sentence' }),
+    };
+    segmenters.set(lang, s);
+  }
+  return s;
+}
+
+const NON_SPACE = /\S/u;
+
+/**
+ * Sentences of the given ranges of `text` (Unicode sentence boundaries; every line break ends a
+ * sentence, so headlines and list items stand alone). Leading and trailing spaces are trimmed.
+ */
+export function splitSentences(text: string, ranges: readonly Span[], lang: LanguageCode = 'und'): Sentence[] {
+  const out: Sentence[] = [];
+  const { sentences } = segmenter(lang);
+  for (const range of ranges) {
+    for (const line of splitLines(text, range)) {
+      for (const seg of sentences.segment(text.slice(line.start, line.end))) {
+        let start = line.start + seg.index;
+        let end = start + seg.segment.length;
+        while (start < end && !NON_SPACE.test(text[start]!)) start++;
+        while (end > start && !NON_SPACE.test(text[end - 1]!)) end--;
+        if (end > start) out.push({ start, end, text: text.slice(start, end) });
+      }
+    }
+  }
+  return out;
+}
+
+function* splitLines(text: string, range: Span): Generator<Span> {
+  let start = range.start;
+  for (let i = range.start; i < range.end; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') {
+      if (i > start) yield { start, end: i };
+      start = i + 1;
+    }
+  }
+  if (range.end > start) yield { start, end: range.end };
+}
+
+/** How a surface word is capitalized. */
+export function capsOf(surface: string): Caps {
+  let letters = 0;
+  let upper = 0;
+  let cased = false;
+  let first: boolean | undefined;
+  for (const ch of surface) {
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    if (lo === up) {
+      if (/\p{L}/u.test(ch)) letters++;
+      continue;
+    }
+    cased = true;
+    letters++;
+    const isUpper = ch === up;
+    if (isUpper) upper++;
+    first ??= isUpper;
+  }
+  if (!cased) return 'none';
+  if (upper === letters && letters >= 2) return 'upper';
+  return first ? 'initial' : 'lower';
+}
+
+/**
+ * Words of `text` (Unicode word boundaries over the normalized text, mapped back to the original).
+ * Pass a precomputed normalization to avoid doing it twice.
+ */
+export function splitWords(text: string, lang: LanguageCode = 'und', normalized: Normalized = normalize(text)): Word[] {
+  const out: Word[] = [];
+  const { words } = segmenter(lang);
+  for (const seg of words.segment(normalized.text)) {
+    if (!seg.isWordLike) continue;
+    const { start, end } = toOriginal(normalized, seg.index, seg.index + seg.segment.length);
+    const surface = text.slice(start, end);
+    out.push({ start, end, text: surface, norm: seg.segment, script: scriptOf(seg.segment), caps: capsOf(surface) });
+  }
+  return out;
+}
