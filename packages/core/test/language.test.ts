@@ -1,0 +1,61 @@
+import { capsOf, contentRanges, detectLanguage, splitSentences, splitWords } from '../src/index.js';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Казахстан принял председательство в Организации Договора о коллективной безопасности.', 'ru'],
+    ['Қазақстан Президенті Қасым-Жомарт Тоқаев мемлекет басшыларының назарын аударды.', 'kk'],
+    ['أكد الرئيس الكازاخستاني أن سلطات البلاد تلتزم بمبدأ عدم تجزئة الأمن.', 'ar'],
+    ['Kazakhstan took over the chairmanship of the Collective Security Treaty Organization.', 'en'],
+    ['Кыргызстандын президенти Садыр Жапаров өлкөнүн өнүгүүсү жөнүндө сүйлөдү.', 'ky'],
+    ['Президенти Ҷумҳурии Тоҷикистон дар ҷаласа иштирок кард.', 'tg'],
+    ['رئیس‌جمهور ایران گفت که کشورش آماده گفتگو با همسایگان است.', 'fa'],
+  ])('%s → %s', (text, lang) => {
+    expect(detectLanguage(text).lang).toBe(lang);
+  });
+
+  it('says und for text without letters', () => {
+    expect(detectLanguage('2024-01-05 16:25').lang).toBe('und');
+  });
+
+  it('gives the dominant language of mixed text', () => {
+    const text = 'Глава государства выступил на пленарном заседании форума Astana Think Tank Forum в столице.';
+    expect(detectLanguage(text).lang).toBe('ru');
+  });
+});
+
+describe('segmentation', () => {
+  it('splits sentences at sentence ends and line breaks, with offsets', () => {
+    const text = 'Заголовок без точки\nПервое предложение. Второе — здесь! А третье?';
+    const s = splitSentences(text, [{ start: 0, end: text.length }], 'ru');
+    expect(s.map((x) => x.text)).toEqual(['Заголовок без точки', 'Первое предложение.', 'Второе — здесь!', 'А третье?']);
+    for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
+  });
+
+  it('splits Arabic sentences', () => {
+    const text = 'قال توكاييف. وأضاف أن كازاخستان مستعدة؟ نعم';
+    expect(splitSentences(text, [{ start: 0, end: text.length }], 'ar').length).toBe(3);
+  });
+
+  it('splits words in all four scripts with offsets into the original', () => {
+    const text = 'Касым-Жомарт Тоқаевтың «ТМД-ның» Kazakhstan’s وبالأمم';
+    const words = splitWords(text, 'ru');
+    expect(words.map((w) => w.text)).toEqual(['Касым', 'Жомарт', 'Тоқаевтың', 'ТМД', 'ның', 'Kazakhstan’s', 'وبالأمم']);
+    expect(words.map((w) => w.norm)).toEqual(['касым', 'жомарт', 'тоқаевтың', 'тмд', 'ның', "kazakhstan's", 'وبالامم']);
+    for (const w of words) expect(text.slice(w.start, w.end)).toBe(w.text);
+  });
+
+  it('tells capitalization apart', () => {
+    expect(capsOf('ОДКБ')).toBe('upper');
+    expect(capsOf('Газа')).toBe('initial');
+    expect(capsOf('газа')).toBe('lower');
+    expect(capsOf('غزة')).toBe('none');
+    expect(capsOf('A')).toBe('initial');
+  });
+
+  it('computes the content outside boilerplate', () => {
+    expect(contentRanges(100, [{ start: 50, end: 60 }, { start: 0, end: 10 }, { start: 55, end: 70 }])).toEqual([
+      { start: 10, end: 50 },
+      { start: 70, end: 100 },
+    ]);
+  });
+});

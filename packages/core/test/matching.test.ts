@@ -1,0 +1,129 @@
+import { createAnalyzer, Gazetteer, getLanguage, type Analysis } from '../src/index.js';
+
+const gazetteer = new Gazetteer({
+  entities: [
+    { id: 'person:tokayev', type: 'person', name: 'Kassym-Jomart Tokayev', aliases: {
+      ru: ['Касым-Жомарт Токаев', 'Токаев'], kk: ['Қасым-Жомарт Тоқаев', 'Тоқаев'], ar: ['قاسم جومارت توكاييف', 'توكاييف'], en: ['Tokayev'] } },
+    { id: 'country:KZ', type: 'location', name: 'Kazakhstan', aliases: { ru: ['Казахстан'], kk: ['Қазақстан'], ar: ['كازاخستان'], en: ['Kazakhstan'] } },
+    { id: 'country:RU', type: 'location', name: 'Russia', aliases: { ru: ['Россия'], kk: ['Ресей'], ar: ['روسيا'] } },
+    { id: 'country:US', type: 'location', name: 'United States', aliases: { ru: ['США'], kk: ['АҚШ'], ar: ['الولايات المتحدة'], en: ['US', 'United States'] } },
+    { id: 'country:AF', type: 'location', name: 'Afghanistan', aliases: { kk: ['Ауғанстан'] } },
+    { id: 'org:csto', type: 'organization', name: 'CSTO', aliases: { ru: ['ОДКБ'], kk: ['ҰҚШҰ'] } },
+    { id: 'org:un', type: 'organization', name: 'United Nations', aliases: { ru: ['ООН'] } },
+    { id: 'org:unsc', type: 'organization', name: 'UN Security Council', aliases: { ru: ['Совет Безопасности ООН'] } },
+    { id: 'region:south-caucasus', type: 'location', name: 'South Caucasus', aliases: { ru: ['Южный Кавказ'] } },
+    { id: 'place:gaza', type: 'location', name: 'Gaza Strip', aliases: { ru: ['сектор Газа', 'Газа'] } },
+  ],
+});
+const analyzer = createAnalyzer({
+  gazetteer,
+  terms: [
+    { text: 'гуманитарная помощь', lang: 'ru', kind: 'term', ref: 'aid' },
+    { text: 'наркот*', lang: 'ru', kind: 'term', ref: 'drugs' },
+    { text: 'есірткі', lang: 'kk', kind: 'term', ref: 'drugs' },
+    { text: 'مساعدات إنسانية', lang: 'ar', kind: 'term', ref: 'aid' },
+  ],
+});
+
+const ids = (a: Analysis) => a.entities.map((e) => e.id).sort();
+const mentions = (a: Analysis, id: string) => a.entities.find((e) => e.id === id)?.mentions.map((m) => m.text) ?? [];
+const terms = (a: Analysis) => a.matches.filter((m) => m.kind === 'term').map((m) => `${m.ref}:${m.text}`);
+
+describe('Russian case forms', () => {
+  it('links every case of names, countries and multi-word names', () => {
+    const a = analyzer.analyze(
+      'Касым-Жомарта Токаева поддержали в Казахстане. Токаеву, Токаевым и Касым-Жомартом Токаевым. ' +
+        'России и Россией, из Казахстана. На Южном Кавказе и у Южного Кавказа.',
+    );
+    expect(mentions(a, 'person:tokayev')).toEqual(['Касым-Жомарта Токаева', 'Токаеву', 'Токаевым', 'Касым-Жомартом Токаевым']);
+    expect(mentions(a, 'country:KZ')).toEqual(['Казахстане', 'Казахстана']);
+    expect(mentions(a, 'country:RU')).toEqual(['России', 'Россией']);
+    expect(mentions(a, 'region:south-caucasus')).toEqual(['Южном Кавказе', 'Южного Кавказа']);
+  });
+
+  it('matches inflected topic phrases and prefixes', () => {
+    const a = analyzer.analyze('Оказание гуманитарной помощи и борьба с незаконным оборотом наркотических средств.');
+    expect(terms(a)).toEqual(['aid:гуманитарной помощи', 'drugs:наркотических']);
+  });
+
+  it('respects capitalization: Газа the place, not газа the gas; acronyms only in capitals', () => {
+    const a = analyzer.analyze('Поставки газа выросли. Жители Газы и сектора Газа. Слово сша не аббревиатура, а США — да.');
+    expect(mentions(a, 'place:gaza')).toEqual(['Газы', 'сектора Газа']);
+    expect(mentions(a, 'country:US')).toEqual(['США']);
+  });
+
+  it('keeps the longest match when names nest', () => {
+    const a = analyzer.analyze('Резолюции Совета Безопасности ООН и доклад ООН.');
+    expect(mentions(a, 'org:unsc')).toEqual(['Совета Безопасности ООН']);
+    expect(mentions(a, 'org:un')).toEqual(['ООН']);
+  });
+});
+
+describe('Kazakh suffix chains', () => {
+  it('links names through case, possessive and plural suffixes', () => {
+    const a = analyzer.analyze(
+      'Қазақстанның Президенті Қасым-Жомарт Тоқаевтың сөзі. Тоқаевқа хат келді. Қазақстанға, Қазақстандағы, Ауғанстандағы жағдай. ' +
+        'АҚШ-тың өкілі мен ҰҚШҰ-ның хатшысы. Ресеймен келісім. Есірткінің таралуы.',
+    );
+    expect(a.lang).toBe('kk');
+    expect(mentions(a, 'country:KZ')).toEqual(['Қазақстанның', 'Қазақстанға', 'Қазақстандағы']);
+    expect(mentions(a, 'person:tokayev')).toEqual(['Қасым-Жомарт Тоқаевтың', 'Тоқаевқа']);
+    expect(mentions(a, 'country:AF')).toEqual(['Ауғанстандағы']);
+    expect(mentions(a, 'country:US')).toEqual(['АҚШ']);
+    expect(mentions(a, 'org:csto')).toEqual(['ҰҚШҰ']);
+    expect(mentions(a, 'country:RU')).toEqual(['Ресеймен']);
+    expect(terms(a)).toEqual(['drugs:Есірткінің']);
+  });
+
+  it('stems suffix chains to one key', () => {
+    const kk = getLanguage('kk')!;
+    const key = kk.stem('қазақстан');
+    for (const w of ['қазақстанның', 'қазақстанға', 'қазақстандағы', 'қазақстаннан', 'қазақстанмен']) expect(kk.stem(w)).toBe(key);
+  });
+});
+
+describe('Arabic clitics', () => {
+  it('links names with و ف ب ل ك and the article', () => {
+    const a = analyzer.analyze(
+      'قال توكاييف إن كازاخستان مستعدة. ووفقاً لقاسم جومارت توكاييف فإن لكازاخستان وبكازاخستان دوراً. ' +
+        'وأكدت روسيا والولايات المتحدة تقديم المساعدات الإنسانية.',
+    );
+    expect(a.lang).toBe('ar');
+    expect(mentions(a, 'person:tokayev')).toEqual(['توكاييف', 'لقاسم جومارت توكاييف']);
+    expect(mentions(a, 'country:KZ')).toEqual(['كازاخستان', 'لكازاخستان', 'وبكازاخستان']);
+    expect(mentions(a, 'country:US')).toEqual(['والولايات المتحدة']);
+    expect(terms(a)).toEqual(['aid:المساعدات الإنسانية']);
+  });
+});
+
+describe('English', () => {
+  it('links possessives and keeps "us" apart from "US"', () => {
+    const a = analyzer.analyze("Kazakhstan's president Tokayev told us that the US and Kazakhstan agree.");
+    expect(mentions(a, 'country:KZ')).toEqual(["Kazakhstan's", 'Kazakhstan']);
+    expect(mentions(a, 'country:US')).toEqual(['US']);
+  });
+});
+
+describe('offsets and boilerplate', () => {
+  it('gives offsets into the original text, diacritics and all', () => {
+    const text = 'الرئيس تُوكَايِيف في أستانا';
+    const a = analyzer.analyze(text);
+    const m = a.entities[0]!.mentions[0]!;
+    expect(text.slice(m.start, m.end)).toBe('تُوكَايِيف');
+    expect(m.text).toBe('تُوكَايِيف');
+  });
+
+  it('never matches inside boilerplate spans', () => {
+    const text = 'Токаев выступил в Казахстане.\n\nДругие новости\nРоссия и США договорились';
+    const start = text.indexOf('Другие');
+    const a = analyzer.analyze({ id: 'x', source: 'x', text, boilerplate: [{ start, end: text.length }] });
+    expect(ids(a)).toEqual(['country:KZ', 'person:tokayev']);
+    expect(a.sentences.every((s) => s.end <= start)).toBe(true);
+  });
+
+  it('uses a declared language instead of identifying one', () => {
+    const a = analyzer.analyze({ id: 'x', source: 'x', text: 'Токаев', lang: 'kk' });
+    expect(a.lang).toBe('kk');
+    expect(a.language.method).toBe('declared');
+  });
+});

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { createAnalyzer, defaultGazetteer, type Analysis, type Document, type Entity, type Gazetteer, type LanguageCode } from '@topictag/core';
+import { defaultTaxonomy, loadTaxonomy, TaxonomyError, type Taxonomy } from './taxonomy.js';
+import { TopicScorer, type TopicScore } from './score.js';
+
+export interface TaggerOptions {
+  /** A taxonomy object or the path of a YAML/JSON taxonomy file. Default: the built-in taxonomy. */
+  taxonomy?: Taxonomy | string | URL;
+  /** The gazetteer for entity linking. Default: the built-in one. */
+  gazetteer?: Gazetteer;
+  /** Default minimum topic score in [0, 1] (a topic's own `threshold` wins). Default 0.5. */
+  threshold?: number;
+  /** Language of topic labels in results. Default `en`. */
+  labelLang?: LanguageCode;
+  /** Evidence sentences per topic. Default 3. */
+  maxEvidence?: number;
+  /** How many results to remember by document content (same text, same result). 0 disables. Default 1000. */
+  cacheSize?: number;
+}
+
+/** The result for one document; the JSON records of the CLI are exactly this. */
+export interface TagResult {
+  id: string;
+  source: string;
+  lang: LanguageCode;
+  title: string | null;
+  date: string | null;
+  topics: TopicScore[];
+  entities: Entity[];
+  error: null;
+  /** The document text (offsets refer to it); present when `includeText` is asked for. */
+  text?: string;
+}
+
+/** A document that could not be read or tagged. */
+export interface TagError {
+  id: string;
+  source: string;
+  error: { code: string; message: string };
+}
+
+export type TagRecord = TagResult | TagError;
+
+/** What `tagMany` accepts: text, documents, or records of documents that already failed (passed through). */
+export type TagInput = string | Document | TagError;
+
+export interface Tagger {
+  readonly taxonomy: Taxonomy;
+  readonly gazetteer: Gazetteer;
+  /** Tags one text or document. Throws a `TypeError` for input that is neither. */
+  tag(input: string | Document, options?: { includeText?: boolean }): Promise<TagResult>;
+  /** Tags a stream: exactly one record per input, in order; a bad input yields an error record, never a throw. */
+  tagMany(inputs: AsyncIterable<TagInput> | Iterable<TagInput>, options?: { includeText?: boolean }): AsyncGenerator<TagRecord>;
+  /** The core analysis of a document (tokens, matches, entities) — for inspection and debugging. */
+  analyze(input: string | Document): Analysis;
+}
+
+/** Creates a tagger: `const tagger = await createTagger(); await tagger.tag('…')`. */
+export async function createTagger(options: TaggerOptions = {}): Promise<Tagger> {
+  const taxonomy =
+    options.taxonomy === undefined ? defaultTaxonomy()
+    : typeof options.taxonomy === 'string' || options.taxonomy instanceof URL ? loadTaxonomy(options.taxonomy)
+    : options.taxonomy;
+  const gazetteer = options.gazetteer ?? defaultGazetteer();
+  const scorer = new TopicScorer(taxonomy);
+  const unknown = [...scorer.entityIds()].filter((id) => !gazetteer.get(id));
+  if (unknown.length) throw new TaxonomyError(taxonomy.id, unknown.map((id) => `unknown entity id "${id}" (not in the gazetteer)`));
+  const analyzer = createAnalyzer({ gazetteer, terms: scorer.terms });
+  const scoreOptions = { threshold: options.threshold ?? 0.5, labelLang: options.labelLang ?? 'en', maxEvidence: options.maxEvidence ?? 3 };
+  const cacheSize = options.cacheSize ?? 1000;
+  const cache = cacheSize > 0 ? new LRUCache<string, Pick<TagResult, 'lang' | 'topics' | 'entities'>>({ max: cacheSize }) : null;
+
+  function toDocument(input: string | Document): Document {
+    if (typeof input === 'string') return { id: 'text', source: 'string', text: input };
+    if (!input || typeof input !== 'object' || typeof input.text !== 'string') {
+      throw new TypeError(`input ${describe(input)}: expected a string or a document with a string "text"`);
+    }
+    return input;
+  }
+
+  function tagDocument(doc: Document, includeText: boolean): TagResult {
+    const key = cache ? cacheKey(doc) : '';
+    let core = cache?.get(key);
+    if (!core) {
+      const analysis = analyzer.analyze(doc);
+      core = { lang: analysis.lang, topics: scorer.score(analysis, scoreOptions), entities: analysis.entities };
+      cache?.set(key, core);
+    }
+    const result: TagResult = {
+      id: doc.id,
+      source: doc.source,
+      lang: core.lang,
+      title: doc.title ?? null,
+      date: doc.date ?? null,
+      topics: core.topics,
+      entities: core.entities,
+      error: null,
+    };
+    if (includeText) result.text = doc.text;
+    return result;
+  }
+
+  return {
+    taxonomy,
+    gazetteer,
+    async tag(input, opts = {}) {
+      return tagDocument(toDocument(input), opts.includeText ?? false);
+    },
+    async *tagMany(inputs, opts = {}) {
+      let n = 0;
+      for await (const input of inputs) {
+        n++;
+        if (isTagError(input)) {
+          yield input;
+          continue;
+        }
+        try {
+          yield tagDocument(toDocument(input), opts.includeText ?? false);
+        } catch (err) {
+          const doc = input as Partial<Document> | null;
+          yield {
+            id: typeof doc?.id === 'string' ? doc.id : `#${n}`,
+            source: typeof doc?.source === 'string' ? doc.source : `input #${n}`,
+            error: { code: err instanceof TypeError ? 'BAD_INPUT' : 'TAG_FAILED', message: (err as Error).message },
+          };
+        }
+      }
+    },
+    analyze(input) {
+      return analyzer.analyze(toDocument(input));
+    },
+  };
+}
+
+function isTagError(x: unknown): x is TagError {
+  return !!x && typeof x === 'object' && 'error' in x && !!(x as TagError).error && !('text' in x);
+}
+
+function cacheKey(doc: Document): string {
+  const h = createHash('sha1');
+  h.update(doc.text);
+  h.update(`\u0000${doc.lang ?? ''}\u0000${JSON.stringify(doc.boilerplate ?? [])}`);
+  return h.digest('base64');
+}
+
+function describe(x: unknown): string {
+  if (x === null || x === undefined) return String(x);
+  if (typeof x === 'object') return typeof (x as Document).id === 'string' ? `"${(x as Document).id}"` : 'object';
+  return typeof x;
+}

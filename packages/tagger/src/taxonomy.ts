@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import type { LanguageCode } from '@topictag/core';
+
+/** Words and phrases per language (see `LexiconEntry` in @topictag/core for the syntax). */
+export type Terms = Partial<Record<LanguageCode, string[]>>;
+
+/** A group of evidence for a topic: every match of one of its terms or entities adds `weight`. */
+export interface EvidenceRule {
+  weight: number;
+  terms?: Terms;
+  /** Gazetteer entity ids; each mention counts as a match. */
+  entities?: string[];
+  /** Count a match only in a sentence that also matches one of these. */
+  near?: { terms?: Terms; entities?: string[] };
+}
+
+export interface Topic {
+  id: string;
+  parent: string | null;
+  labels: Partial<Record<LanguageCode, string>> & { en: string };
+  description: Partial<Record<LanguageCode, string>> & { en: string };
+  /** Minimum score for the topic to be reported (default: the tagger's threshold, 0.5). */
+  threshold?: number;
+  evidence: EvidenceRule[];
+  examples?: Partial<Record<LanguageCode, string[]>>;
+}
+
+export interface Taxonomy {
+  version: number;
+  id: string;
+  name: string;
+  topics: Topic[];
+}
+
+/** A taxonomy that failed validation: `problems` lists every problem with its path. */
+export class TaxonomyError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`invalid taxonomy ${source}:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'TaxonomyError';
+  }
+}
+
+/** Reads a taxonomy from a YAML or JSON file and validates it. */
+export function loadTaxonomy(path: string | URL): Taxonomy {
+  const source = String(path instanceof URL ? path.pathname : path);
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new TaxonomyError(source, [`cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`]);
+  }
+  return parseTaxonomy(raw, source);
+}
+
+/** Parses YAML or JSON text (JSON is YAML) and validates it. */
+export function parseTaxonomy(raw: string, source = 'taxonomy'): Taxonomy {
+  const doc = parseDocument(raw, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length) {
+    throw new TaxonomyError(source, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`));
+  }
+  return validateTaxonomy(doc.toJS() as unknown, source);
+}
+
+const ID = /^[a-z0-9][a-z0-9_.:-]*$/u;
+
+/** Checks the shape of a taxonomy object; throws a `TaxonomyError` listing every problem. */
+export function validateTaxonomy(value: unknown, source = 'taxonomy'): Taxonomy {
+  const problems: string[] = [];
+  const obj = value as Partial<Taxonomy> | null;
+  if (!obj || typeof obj !== 'object') throw new TaxonomyError(source, ['expected a mapping with "topics"']);
+  if (!Array.isArray(obj.topics) || obj.topics.length === 0) problems.push('topics: expected a non-empty list');
+  const topics = Array.isArray(obj.topics) ? obj.topics : [];
+  const ids = new Set<string>();
+  topics.forEach((t, i) => {
+    const at = `topics[${i}]${t && typeof t.id === 'string' ? ` (${t.id})` : ''}`;
+    if (!t || typeof t !== 'object') return problems.push(`${at}: expected a mapping`);
+    if (typeof t.id !== 'string' || !ID.test(t.id)) problems.push(`${at}.id: expected an id of lowercase letters, digits, - _ . :`);
+    else if (ids.has(t.id)) problems.push(`${at}.id: duplicate id "${t.id}"`);
+    else ids.add(t.id);
+    if (t.parent !== undefined && t.parent !== null && typeof t.parent !== 'string') problems.push(`${at}.parent: expected a topic id or null`);
+    if (!t.labels || typeof t.labels.en !== 'string') problems.push(`${at}.labels.en: expected a string`);
+    if (!t.description || typeof t.description.en !== 'string') problems.push(`${at}.description.en: expected a string`);
+    if (t.threshold !== undefined && !(typeof t.threshold === 'number' && t.threshold > 0 && t.threshold < 1)) {
+      problems.push(`${at}.threshold: expected a number between 0 and 1`);
+    }
+    if (!Array.isArray(t.evidence) || t.evidence.length === 0) problems.push(`${at}.evidence: expected a non-empty list`);
+    (Array.isArray(t.evidence) ? t.evidence : []).forEach((r, j) => {
+      const rat = `${at}.evidence[${j}]`;
+      if (!r || typeof r !== 'object') return problems.push(`${rat}: expected a mapping`);
+      if (typeof r.weight !== 'number' || !(r.weight > 0)) problems.push(`${rat}.weight: expected a positive number`);
+      if (!r.terms && !r.entities) problems.push(`${rat}: needs "terms" or "entities"`);
+      checkTerms(r.terms, `${rat}.terms`, problems);
+      checkIds(r.entities, `${rat}.entities`, problems);
+      if (r.near !== undefined) {
+        if (!r.near || (!r.near.terms && !r.near.entities)) problems.push(`${rat}.near: needs "terms" or "entities"`);
+        checkTerms(r.near?.terms, `${rat}.near.terms`, problems);
+        checkIds(r.near?.entities, `${rat}.near.entities`, problems);
+      }
+    });
+  });
+  for (const t of topics) {
+    if (t && typeof t.parent === 'string' && !ids.has(t.parent)) problems.push(`topics (${t.id}).parent: unknown topic "${t.parent}"`);
+  }
+  const parents = new Map(topics.filter((t) => t && typeof t.id === 'string').map((t) => [t.id, t.parent ?? null]));
+  for (const id of parents.keys()) {
+    const seen = new Set<string>();
+    for (let p: string | null | undefined = id; p; p = parents.get(p)) {
+      if (seen.has(p)) {
+        problems.push(`topics (${id}).parent: the parent chain loops (${[...seen, p].join(' → ')})`);
+        break;
+      }
+      seen.add(p);
+    }
+  }
+  if (problems.length) throw new TaxonomyError(source, problems);
+  return {
+    version: typeof obj.version === 'number' ? obj.version : 1,
+    id: typeof obj.id === 'string' ? obj.id : 'custom',
+    name: typeof obj.name === 'string' ? obj.name : 'custom',
+    topics: topics.map((t) => ({ ...t, parent: t.parent ?? null })),
+  };
+}
+
+function checkTerms(terms: unknown, at: string, problems: string[]): void {
+  if (terms === undefined) return;
+  if (!terms || typeof terms !== 'object' || Array.isArray(terms)) {
+    problems.push(`${at}: expected a mapping of language code to a list of words or phrases`);
+    return;
+  }
+  for (const [lang, list] of Object.entries(terms)) {
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string' || !x.trim())) {
+      problems.push(`${at}.${lang}: expected a list of non-empty strings`);
+    }
+  }
+}
+
+function checkIds(ids: unknown, at: string, problems: string[]): void {
+  if (ids === undefined) return;
+  if (!Array.isArray(ids) || ids.some((x) => typeof x !== 'string')) problems.push(`${at}: expected a list of entity ids`);
+}
+
+/** The taxonomy that ships with topictag (`data/taxonomies/default.yaml`). */
+export function defaultTaxonomyPath(): URL {
+  return new URL('../data/taxonomies/default.yaml', import.meta.url);
+}
+
+export function defaultTaxonomy(): Taxonomy {
+  return loadTaxonomy(defaultTaxonomyPath());
+}
