@@ -73,7 +73,7 @@ function analyzeWith(document: Document, lexicon: Lexicon, gazetteer: Gazetteer 
   const sentences = splitSentences(text, content, lang);
   const tokens = tokenize(text, sentences, lang);
   const all = lexicon.match(tokens, text);
-  const entityMatches = resolveOverlaps(all.filter((m) => m.kind === 'entity'));
+  const entityMatches = resolveOverlaps(all.filter((m) => m.kind === 'entity'), gazetteer);
   const matches = [...entityMatches, ...all.filter((m) => m.kind === 'term')].sort((a, b) => a.start - b.start || b.end - a.end);
   return { document, lang, language, content, sentences, tokens, matches, entities: groupEntities(entityMatches, gazetteer) };
 }
@@ -95,19 +95,23 @@ function tokenize(text: string, sentences: readonly Sentence[], lang: LanguageCo
   return tokens;
 }
 
-/** Keeps the longest entity matches; a shorter one inside or across a longer one is dropped. */
-function resolveOverlaps(matches: LexiconMatch[]): LexiconMatch[] {
+/**
+ * Keeps the longest entity matches. A shorter match inside a longer one is dropped (Южный Судан is not
+ * Судан), except inside an organization's name, which does mention what it names (Совет Безопасности
+ * ООН mentions the UN); a match crossing the edge of a longer one is always dropped.
+ */
+function resolveOverlaps(matches: LexiconMatch[], gazetteer: Gazetteer | null): LexiconMatch[] {
   const byLength = [...matches].sort(
     (a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || a.start - b.start,
   );
-  const taken: boolean[] = [];
   const kept: LexiconMatch[] = [];
   for (const m of byLength) {
-    let free = true;
-    for (let t = m.tokenStart; t < m.tokenEnd && free; t++) free = !taken[t];
-    if (!free) continue;
-    for (let t = m.tokenStart; t < m.tokenEnd; t++) taken[t] = true;
-    kept.push(m);
+    const clash = kept.some((k) => {
+      if (k.tokenEnd <= m.tokenStart || m.tokenEnd <= k.tokenStart) return false;
+      const inside = k.tokenStart <= m.tokenStart && m.tokenEnd <= k.tokenEnd;
+      return !(inside && k.ref !== m.ref && gazetteer?.get(k.ref)?.type === 'organization');
+    });
+    if (!clash) kept.push(m);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -16,10 +16,10 @@ export interface LanguagePack {
   /** The matching key of a normalized word. Deterministic: inflected forms of a word should share it. */
   stem(word: string): string;
   /**
-   * Forms a lexicon word (written in its base form) may take in text. The lexicon indexes the stems
-   * of all of them, so a stemmer that maps `Казахстан` and `Казахстане` apart still matches both.
+   * The forms a word written in base form takes in text (declension by ending, suffixes, clitics),
+   * from the pack's paradigm data. Names match only these exact forms; topic terms match their stems.
    */
-  variants(word: string): string[];
+  forms(word: string): string[];
 }
 
 /** The JSON shape of a language data file. */
@@ -28,7 +28,18 @@ export interface LanguageData {
   name: string;
   script: Script;
   stemmer: SnowballStemmerData | AffixStemmerData | { kind: 'none' };
-  variants?: { prefixes?: string[]; endings?: string[] };
+  paradigms?: ParadigmData;
+}
+
+/**
+ * How words inflect: the first rule whose `ending` the word has replaces that ending by each of its
+ * `forms` (longest ending first; `""` matches every word); `prefixes` (clitics) may precede every form;
+ * `contractions` are regex replacements applied to the prefixed forms (Arabic ل + ال → لل).
+ */
+export interface ParadigmData {
+  rules: Array<{ ending: string; forms: string[] }>;
+  prefixes?: string[];
+  contractions?: Array<[string, string]>;
 }
 export interface SnowballStemmerData {
   kind: 'snowball';
@@ -95,9 +106,7 @@ function makeStemmer(data: LanguageData['stemmer']): (word: string) => string {
 export function createLanguagePack(data: LanguageData): LanguagePack {
   const stemmer = makeStemmer(data.stemmer);
   const cache = new Map<string, string>();
-  const prefixes = ['', ...new Set(data.variants?.prefixes ?? [])];
-  const endings = ['', ...new Set(data.variants?.endings ?? [])];
-  const minBase = 3;
+  const forms = makeParadigm(data.paradigms);
   return {
     code: data.code,
     name: data.name,
@@ -111,17 +120,28 @@ export function createLanguagePack(data: LanguageData): LanguagePack {
       }
       return s;
     },
-    variants(word) {
-      if (HAS_DIGIT.test(word)) return [word];
-      // Bases: the word, and the word without a final ending it already has (Россия → Росси-и).
-      const bases = new Set([word]);
-      for (const e of endings) {
-        if (e && word.endsWith(e) && word.length - e.length >= minBase) bases.add(word.slice(0, word.length - e.length));
+    forms,
+  };
+}
+
+function makeParadigm(data: ParadigmData | undefined): (word: string) => string[] {
+  if (!data) return (w) => [w];
+  const rules = [...data.rules].sort((a, b) => b.ending.length - a.ending.length);
+  const prefixes = ['', ...(data.prefixes ?? [])];
+  const contractions = (data.contractions ?? []).map(([re, by]) => [new RegExp(re, 'u'), by] as const);
+  return (word) => {
+    if (HAS_DIGIT.test(word)) return [word];
+    const rule = rules.find((r) => word.endsWith(r.ending) && word.length > r.ending.length);
+    const stem = rule ? word.slice(0, word.length - rule.ending.length) : word;
+    const out = new Set<string>([word]);
+    for (const ending of rule?.forms ?? ['']) {
+      for (const p of prefixes) {
+        let f = p + stem + ending;
+        for (const [re, by] of contractions) f = f.replace(re, by);
+        out.add(f);
       }
-      const out = new Set<string>();
-      for (const base of bases) for (const p of prefixes) for (const e of endings) out.add(p + base + e);
-      return [...out];
-    },
+    }
+    return [...out];
   };
 }
 

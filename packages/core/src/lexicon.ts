@@ -42,10 +42,13 @@ export interface LexiconMatch extends Span {
   sentence: number;
 }
 
+/**
+ * How one word of an entry matches a token: names (entity aliases) by their exact inflected forms,
+ * terms by stem (the stems of all their forms, per pack), `word*` by prefix.
+ */
 interface PatternWord {
-  /** Stems of this word's variants, per pack code. */
-  keys: Map<LanguageCode, Set<string>>;
-  /** For `word*`: the normalized prefix. */
+  forms?: Set<string>;
+  keys?: Map<LanguageCode, Set<string>>;
   prefix?: string;
   caps: Caps;
 }
@@ -60,6 +63,7 @@ const PREFIX_INDEX_LENGTH = 3;
 export class Lexicon {
   readonly entries: readonly LexiconEntry[];
   private readonly byKey = new Map<string, Pattern[]>();
+  private readonly byForm = new Map<string, Pattern[]>();
   private readonly byPrefix = new Map<string, Pattern[]>();
   /** Entries that produced no words (e.g. only punctuation); reported for validation. */
   readonly empty: number[] = [];
@@ -70,7 +74,7 @@ export class Lexicon {
   }
 
   private add(entry: LexiconEntry, index: number): void {
-    const words = compileWords(entry.text);
+    const words = compileWords(entry.text, entry.kind === 'entity' ? 'forms' : 'stems');
     const first = words[0];
     if (!first) {
       this.empty.push(index);
@@ -81,7 +85,8 @@ export class Lexicon {
       push(this.byPrefix, first.prefix.slice(0, PREFIX_INDEX_LENGTH), pattern);
       return;
     }
-    for (const [pack, keys] of first.keys) for (const key of keys) push(this.byKey, `${pack}\u0000${key}`, pattern);
+    for (const form of first.forms ?? []) push(this.byForm, form, pattern);
+    for (const [pack, keys] of first.keys ?? []) for (const key of keys) push(this.byKey, `${pack}\u0000${key}`, pattern);
   }
 
   /**
@@ -95,6 +100,7 @@ export class Lexicon {
       const tok = tokens[i]!;
       const seen = new Set<Pattern>();
       const candidates = [
+        ...(this.byForm.get(tok.norm) ?? []),
         ...(this.byKey.get(`${tok.pack}\u0000${tok.key}`) ?? []),
         ...(this.byPrefix.get(tok.norm.slice(0, PREFIX_INDEX_LENGTH)) ?? []),
       ];
@@ -138,21 +144,19 @@ function wordMatches(w: PatternWord, t: Token): boolean {
   if (w.caps === 'upper' && t.caps !== 'upper') return false;
   if (w.caps === 'initial' && t.caps !== 'initial' && t.caps !== 'upper') return false;
   if (w.prefix !== undefined) return t.norm.startsWith(w.prefix);
-  return w.keys.get(t.pack)?.has(t.key) ?? false;
+  if (w.forms) return w.forms.has(t.norm);
+  return w.keys?.get(t.pack)?.has(t.key) ?? false;
 }
 
-/** Splits an entry into pattern words, each with the keys of its variants under every pack of its script. */
-function compileWords(text: string): PatternWord[] {
+/** Splits an entry into pattern words, with their forms (or the stems of their forms) under every pack of their script. */
+function compileWords(text: string, by: 'forms' | 'stems'): PatternWord[] {
   const normalized = normalize(text);
-  return splitWords(text, 'und', normalized).map((w: Word) => {
-    const after = text[w.end];
+  return splitWords(text, 'und', normalized).map((w: Word): PatternWord => {
+    if (text[w.end] === '*' && w.norm.length >= PREFIX_INDEX_LENGTH) return { prefix: w.norm, caps: w.caps };
+    const packs = packsForScript(w.script);
+    if (by === 'forms') return { forms: new Set(packs.flatMap((p) => p.forms(w.norm))), caps: w.caps };
     const keys = new Map<LanguageCode, Set<string>>();
-    if (after === '*' && w.norm.length >= PREFIX_INDEX_LENGTH) return { keys, prefix: w.norm, caps: w.caps };
-    for (const pack of packsForScript(w.script)) {
-      const set = new Set<string>([pack.stem(w.norm)]);
-      for (const v of pack.variants(w.norm)) set.add(pack.stem(v));
-      keys.set(pack.code, set);
-    }
+    for (const pack of packs) keys.set(pack.code, new Set([w.norm, ...pack.forms(w.norm)].map((f) => pack.stem(f))));
     return { keys, caps: w.caps };
   });
 }

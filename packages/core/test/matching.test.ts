@@ -13,6 +13,9 @@ const gazetteer = new Gazetteer({
     { id: 'org:unsc', type: 'organization', name: 'UN Security Council', aliases: { ru: ['Совет Безопасности ООН'] } },
     { id: 'region:south-caucasus', type: 'location', name: 'South Caucasus', aliases: { ru: ['Южный Кавказ'] } },
     { id: 'place:gaza', type: 'location', name: 'Gaza Strip', aliases: { ru: ['сектор Газа', 'Газа'] } },
+    { id: 'country:SS', type: 'location', name: 'South Sudan', aliases: { ru: ['Южный Судан'] } },
+    { id: 'country:SD', type: 'location', name: 'Sudan', aliases: { ru: ['Судан'] } },
+    { id: 'country:DE', type: 'location', name: 'Germany', aliases: { ru: ['Германия'] } },
   ],
 });
 const analyzer = createAnalyzer({
@@ -52,10 +55,17 @@ describe('Russian case forms', () => {
     expect(mentions(a, 'country:US')).toEqual(['США']);
   });
 
-  it('keeps the longest match when names nest', () => {
-    const a = analyzer.analyze('Резолюции Совета Безопасности ООН и доклад ООН.');
+  it('keeps names nested in an organization name, drops those nested in a place name', () => {
+    const a = analyzer.analyze('Резолюции Совета Безопасности ООН и доклад ООН. Граница Южного Судана и Судана.');
     expect(mentions(a, 'org:unsc')).toEqual(['Совета Безопасности ООН']);
-    expect(mentions(a, 'org:un')).toEqual(['ООН']);
+    expect(mentions(a, 'org:un')).toEqual(['ООН', 'ООН']);
+    expect(mentions(a, 'country:SS')).toEqual(['Южного Судана']);
+    expect(mentions(a, 'country:SD')).toEqual(['Судана']);
+  });
+
+  it('matches names by their declension only: Герман is not Германия', () => {
+    const a = analyzer.analyze('Автор Герман Напольский. Визит в Германию и из Германии.');
+    expect(mentions(a, 'country:DE')).toEqual(['Германию', 'Германии']);
   });
 });
 

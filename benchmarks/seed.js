@@ -1,0 +1,72 @@
+// `pnpm bench`: accuracy on the seed corpus (and on ../shared/dev when present), throughput and memory.
+//   node benchmarks/seed.js [--dev PATH] [--seconds N]
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { readDocument } from '@topictag/adapters';
+import { createTagger } from '@topictag/tagger';
+import { evaluate, evalTable, parseGold } from '@topictag/cli';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    dev: { type: 'string', default: join(root, '../shared/dev') },
+    seconds: { type: 'string', default: '3' },
+  },
+});
+
+const t0 = performance.now();
+const tagger = await createTagger({ cacheSize: 0 });
+const startup = performance.now() - t0;
+
+async function corpus(dir) {
+  const gold = parseGold(JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')), join(dir, 'gold.json'));
+  const docsDir = existsSync(join(dir, 'docs')) ? join(dir, 'docs') : dir;
+  const docs = [];
+  for (const d of gold.documents) {
+    const r = await readDocument(join(docsDir, d.file));
+    if (!('document' in r)) throw new Error(`${d.file}: ${r.error.message}`);
+    docs.push({ file: d.file, document: r.document });
+  }
+  return { gold, docs };
+}
+
+async function accuracy(name, { gold, docs }) {
+  const predictions = new Map();
+  for (const { file, document } of docs) {
+    const r = await tagger.tag(document);
+    predictions.set(file, { lang: r.lang, date: r.date, title: r.title, topics: r.topics.map((t) => t.id), entities: r.entities.map((e) => e.id) });
+  }
+  console.log(`\n${name}: accuracy (topics and entity ids: micro precision / recall / F1, %)`);
+  console.log(evalTable(evaluate(gold, predictions), false));
+}
+
+const seeds = await corpus(join(root, 'seeds'));
+await accuracy(`seed corpus (${seeds.docs.length} documents)`, seeds);
+
+let dev = null;
+if (existsSync(join(values.dev, 'gold.json'))) {
+  dev = await corpus(values.dev);
+  await accuracy(`dev set ${values.dev} (${dev.docs.length} documents)`, dev);
+} else {
+  console.log(`\ndev set: skipped (no gold.json at ${values.dev}; pass --dev PATH)`);
+}
+
+// Throughput: tag the documents again and again (no result cache) for at least --seconds.
+const docs = [...seeds.docs, ...(dev?.docs ?? [])].map((d) => d.document);
+const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text, 'utf8'), 0);
+const budget = Number(values.seconds) * 1000;
+let rounds = 0;
+const t1 = performance.now();
+while (performance.now() - t1 < budget || rounds < 2) {
+  for (const d of docs) await tagger.tag(d);
+  rounds++;
+}
+const secs = (performance.now() - t1) / 1000;
+const mb = (bytes * rounds) / 1e6;
+console.log(`\nthroughput (lexical mode, 1 thread, ${docs.length} documents × ${rounds} rounds, ${(bytes / 1e3).toFixed(0)} kB each round):`);
+console.log(`  ${(mb / secs).toFixed(2)} MB/s, ${((docs.length * rounds) / secs).toFixed(0)} docs/s, ${((secs * 1000) / (docs.length * rounds)).toFixed(2)} ms/doc`);
+console.log(`  start-up (load gazetteer + taxonomy, compile lexicon): ${startup.toFixed(0)} ms`);
+const usage = process.resourceUsage();
+console.log(`  peak memory (max RSS): ${(usage.maxRSS / 1024).toFixed(0)} MB; heap used now: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
