@@ -3,7 +3,7 @@ import type { Stats } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { decodeBytes } from './decode.js';
-import { chooseFormat } from './format.js';
+import { chooseFormat, isDocumentPath } from './format.js';
 import { fromHtml } from './html.js';
 import { fromText } from './text.js';
 import type { AdapterErrorCode, AdapterRecord, ReadOptions } from './types.js';
@@ -58,7 +58,7 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function* walk(path: string, options: ReadOptions, ancestors: ReadonlySet<string>): AsyncGenerator<AdapterRecord> {
+async function* walk(path: string, options: ReadOptions, ancestors: ReadonlySet<string>, explicit: boolean): AsyncGenerator<AdapterRecord> {
   let info: Stats;
   try {
     info = await stat(path);
@@ -67,6 +67,10 @@ async function* walk(path: string, options: ReadOptions, ancestors: ReadonlySet<
     return;
   }
   if (info.isFile()) {
+    if (!explicit && (options.format ?? 'auto') === 'auto' && !isDocumentPath(path)) {
+      options.onSkip?.(path, 'not a document extension');
+      return;
+    }
     yield await readDocument(path, options);
     return;
   }
@@ -85,13 +89,14 @@ async function* walk(path: string, options: ReadOptions, ancestors: ReadonlySet<
   }
   if (ancestors.has(real)) return; // a symlink back to a directory being walked
   const inside = new Set(ancestors).add(real);
-  for (const name of names.filter((n) => !n.startsWith('.')).sort(byName)) yield* walk(join(path, name), options, inside);
+  for (const name of names.filter((n) => !n.startsWith('.')).sort(byName)) yield* walk(join(path, name), options, inside, false);
 }
 
 /**
  * Walks files and directories (recursively, entries sorted by name, hidden entries skipped) and
- * yields one record per file, in order; never throws for a bad file.
+ * yields one record per file, in order; never throws for a bad file. Inside directories only document
+ * files are taken (see `ReadOptions.onSkip`); files named explicitly are always read.
  */
 export async function* readDocuments(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<AdapterRecord> {
-  for (const path of paths) yield* walk(path, options, new Set());
+  for (const path of paths) yield* walk(path, options, new Set(), true);
 }

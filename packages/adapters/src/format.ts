@@ -12,6 +12,12 @@ const EXTENSIONS: ReadonlyMap<string, Format> = new Map([
   ['.xhtml', 'html'],
 ]);
 
+/** Whether a directory walk takes this file in `auto` mode: a known document extension, or none. */
+export function isDocumentPath(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return ext === '' || EXTENSIONS.has(ext);
+}
+
 /** Starts (after whitespace and comments) with `<!doctype html` or `<html`. */
 export function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i.test(text.slice(0, 4096));

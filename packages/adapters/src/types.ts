@@ -14,4 +14,10 @@ export type AdapterRecord = { document: Document } | { id: string; source: strin
 export interface ReadOptions {
   /** `auto` (default): by content (an HTML doctype or `<html>` start) and then by extension. */
   format?: 'auto' | 'txt' | 'html';
+  /**
+   * Called for each file a directory walk leaves out: with `format: 'auto'`, a walk reads only files
+   * with a document extension (or none), so `gold.json` or `notes.csv` beside the texts are skipped.
+   * Paths given explicitly are always read (an unsupported one yields an error record).
+   */
+  onSkip?: (path: string, reason: string) => void;
 }

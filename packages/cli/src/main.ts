@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readDocument, readDocuments } from '@topictag/adapters';
+import { readDocument, readDocuments, type ReadOptions } from '@topictag/adapters';
 import { createTagger, TaxonomyError, type TagInput, type TagRecord, type Tagger } from '@topictag/tagger';
 import { evaluate, parseGold, type Prediction } from './eval.js';
 import { createWriter, evalTable, OUTPUT_FORMATS, recordsTable, type OutputFormat } from './output.js';
@@ -107,7 +107,8 @@ async function tagCommand(argv: readonly string[], io: Io): Promise<number> {
   const started = performance.now();
   let total = 0;
   let failed = 0;
-  for await (const record of tagger.tagMany(documents(positionals, format), { includeText: values['include-text'] ?? false })) {
+  const skip = (path: string, reason: string) => io.stderr(`topictag: skipped ${path} (${reason})\n`);
+  for await (const record of tagger.tagMany(documents(positionals, { format, onSkip: skip }), { includeText: values['include-text'] ?? false })) {
     total++;
     if (record.error) failed++;
     writer.add(record);
@@ -163,8 +164,8 @@ async function evalCommand(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** Documents, and the records of files that could not be read, for `tagMany`. */
-async function* documents(paths: readonly string[], format: 'auto' | 'txt' | 'html'): AsyncGenerator<TagInput> {
-  for await (const record of readDocuments([...paths], { format })) yield 'document' in record ? record.document : record;
+async function* documents(paths: readonly string[], options: ReadOptions): AsyncGenerator<TagInput> {
+  for await (const record of readDocuments([...paths], options)) yield 'document' in record ? record.document : record;
 }
 
 async function collect(it: AsyncIterable<TagRecord>): Promise<TagRecord[]> {

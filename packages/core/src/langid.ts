@@ -8,13 +8,14 @@ interface LetterCue {
   script: Script;
   letters: string;
   minShare: number;
-  requires?: string;
+  requiresEach?: string[];
 }
 interface IdentifyData {
   iso639_3to1: Record<string, string>;
   letterCues: LetterCue[];
   scriptDefault: Partial<Record<Script, LanguageCode>>;
   francLanguages: Partial<Record<Script, string[]>>;
+  francConstraints: Record<string, { requires?: string; forbids?: string }>;
 }
 
 let data: IdentifyData | undefined;
@@ -57,13 +58,17 @@ export function detectLanguage(text: string): LanguageGuess {
     if (cue.script !== script) continue;
     const hits = countLetters(lower, cue.letters);
     if (hits / best < cue.minShare) continue;
-    if (cue.requires && countLetters(lower, cue.requires) === 0) continue;
+    if (cue.requiresEach?.some((set) => countLetters(lower, set) === 0)) continue;
     return { lang: cue.lang, script, scriptShare: share, method: 'letters' };
   }
   const fallback = d.scriptDefault[script] ?? 'und';
   const only = d.francLanguages[script];
   if (only) {
-    const top = francAll(text, { minLength: 20, only })[0];
+    const fits = ([code]: [string, number]) => {
+      const c = d.francConstraints[code];
+      return !c || ((!c.requires || countLetters(lower, c.requires) > 0) && (!c.forbids || countLetters(lower, c.forbids) === 0));
+    };
+    const top = francAll(text, { minLength: 20, only }).find(fits);
     if (top && top[0] !== 'und') return { lang: d.iso639_3to1[top[0]] ?? top[0], script, scriptShare: share, method: 'franc' };
   }
   return { lang: fallback, script, scriptShare: share, method: 'script' };

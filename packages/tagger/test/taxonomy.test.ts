@@ -1,0 +1,84 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createTagger, defaultTaxonomy, parseTaxonomy, TaxonomyError } from '../src/index.js';
+
+const SPEC = new URL('../../../../shared/spec/taxonomy.md', import.meta.url);
+
+describe('the default taxonomy', () => {
+  const taxonomy = defaultTaxonomy();
+
+  (existsSync(SPEC) ? it : it.skip)('has every topic id of shared/spec/taxonomy.md with its parent', () => {
+    const rows = readFileSync(SPEC, 'utf8').split('\n').filter((l) => /^\| [a-z][a-z-]* \|/u.test(l) && !l.startsWith('| id |'));
+    expect(rows.length).toBeGreaterThanOrEqual(26);
+    for (const row of rows) {
+      const [, id, parent] = row.split('|').map((c) => c.trim());
+      const topic = taxonomy.topics.find((t) => t.id === id);
+      expect(topic).toBeDefined();
+      expect(topic!.parent).toBe(parent || null);
+    }
+  });
+
+  it('has labels in ru, kk, ar, en and rules in all four languages for every topic', () => {
+    for (const t of taxonomy.topics) {
+      for (const lang of ['ru', 'kk', 'ar', 'en']) {
+        expect([t.id, lang, typeof t.labels[lang]]).toEqual([t.id, lang, 'string']);
+        const covered = t.evidence.some((r) => (r.terms?.[lang]?.length ?? 0) > 0 || (r.entities?.length ?? 0) > 0);
+        expect([t.id, lang, covered]).toEqual([t.id, lang, true]);
+      }
+    }
+  });
+
+  it('refers only to entities the gazetteer knows', async () => {
+    await expect(createTagger()).resolves.toBeDefined();
+  });
+});
+
+describe('taxonomy validation', () => {
+  const problems = (yaml: string): string[] => {
+    try {
+      parseTaxonomy(yaml, 'my.yaml');
+    } catch (err) {
+      expect(err).toBeInstanceOf(TaxonomyError);
+      expect((err as Error).message).toContain('my.yaml');
+      return (err as TaxonomyError).problems;
+    }
+    throw new Error('expected a TaxonomyError');
+  };
+  const topic = (id: string, extra = '') =>
+    `  - id: ${id}\n    labels: { en: X }\n    description: { en: X }\n    evidence: [{ weight: 1, terms: { en: [x] } }]\n${extra}`;
+
+  it('reports YAML syntax errors with their line', () => {
+    expect(problems('topics:\n  - id: a\n    labels: { en: X\n')[0]).toMatch(/^line \d+:/u);
+  });
+
+  it('reports every problem with its path', () => {
+    const p = problems(
+      `topics:\n${topic('a')}${topic('a')}${topic('b', '    parent: nope\n')}` +
+        `  - id: Bad Id\n    labels: {}\n    description: { en: X }\n    evidence: [{ weight: -1 }]\n`,
+    );
+    expect(p).toEqual(
+      expect.arrayContaining([
+        'topics[1] (a).id: duplicate id "a"',
+        'topics (b).parent: unknown topic "nope"',
+        'topics[3] (Bad Id).id: expected an id of lowercase letters, digits, - _ . :',
+        'topics[3] (Bad Id).labels.en: expected a string',
+        'topics[3] (Bad Id).evidence[0].weight: expected a positive number',
+        'topics[3] (Bad Id).evidence[0]: needs "terms" or "entities"',
+      ]),
+    );
+  });
+
+  it('reports parent loops and bad term lists', () => {
+    const p = problems(`topics:\n${topic('a', '    parent: b\n')}${topic('b', '    parent: a\n')}  - id: c\n    labels: { en: X }\n    description: { en: X }\n    evidence: [{ weight: 1, terms: { ru: пусто } }]\n`);
+    expect(p.some((x) => x.includes('loops'))).toBe(true);
+    expect(p).toContain('topics[2] (c).evidence[0].terms.ru: expected a list of non-empty strings');
+  });
+
+  it('rejects entity ids the gazetteer does not know, when the tagger is created', async () => {
+    const t = parseTaxonomy(`topics:\n  - id: a\n    labels: { en: A }\n    description: { en: A }\n    evidence: [{ weight: 1, entities: [org:nope] }]\n`);
+    await expect(createTagger({ taxonomy: t })).rejects.toThrow(/unknown entity id "org:nope"/u);
+  });
+
+  it('reads a missing file as a clear error', async () => {
+    await expect(createTagger({ taxonomy: '/nonexistent/tax.yaml' })).rejects.toThrow(/\/nonexistent\/tax.yaml.*ENOENT/su);
+  });
+});
