@@ -19,6 +19,7 @@ interface IdentifyData {
 }
 
 let data: IdentifyData | undefined;
+const MAX_SAMPLE = 4000;
 function load(): IdentifyData {
   return (data ??= JSON.parse(readFileSync(new URL('../data/languages/identify.json', import.meta.url), 'utf8')) as IdentifyData);
 }
@@ -43,6 +44,8 @@ export interface LanguageGuess {
  */
 export function detectLanguage(text: string): LanguageGuess {
   const d = load();
+  // A few thousand characters decide as well as a whole book does.
+  if (text.length > MAX_SAMPLE) text = text.slice(0, MAX_SAMPLE);
   const counts = scriptCounts(text);
   let total = 0;
   let script: Script | null = null;

@@ -69,10 +69,23 @@ function longestFirst(list: string[] = []): string[] {
   return [...new Set(list)].sort((a, b) => b.length - a.length);
 }
 
+/** Affixes grouped by the character at their outer edge, longest first, for fast lookup. */
+function affixIndex(list: string[] | undefined, atEnd: boolean): Map<string, string[]> {
+  const index = new Map<string, string[]>();
+  for (const a of longestFirst(list)) {
+    const edge = atEnd ? a[a.length - 1]! : a[0]!;
+    index.set(edge, [...(index.get(edge) ?? []), a]);
+  }
+  return index;
+}
+
 /** Removes up to `max` affixes, longest match first, keeping at least `minStem` characters. */
-function stripAffixes(word: string, affixes: string[], max: number, minStem: number, atEnd: boolean): string {
+function stripAffixes(word: string, affixes: Map<string, string[]>, max: number, minStem: number, atEnd: boolean): string {
   for (let n = 0; n < max; n++) {
-    const hit = affixes.find((a) => word.length - a.length >= minStem && (atEnd ? word.endsWith(a) : word.startsWith(a)));
+    const edge = atEnd ? word[word.length - 1] : word[0];
+    const hit = edge === undefined ? undefined : affixes.get(edge)?.find(
+      (a) => word.length - a.length >= minStem && (atEnd ? word.endsWith(a) : word.startsWith(a)),
+    );
     if (!hit) break;
     word = atEnd ? word.slice(0, word.length - hit.length) : word.slice(hit.length);
   }
@@ -92,8 +105,8 @@ function makeStemmer(data: LanguageData['stemmer']): (word: string) => string {
       };
     }
     case 'affix': {
-      const prefixes = longestFirst(data.prefixes);
-      const suffixes = longestFirst(data.suffixes);
+      const prefixes = affixIndex(data.prefixes, false);
+      const suffixes = affixIndex(data.suffixes, true);
       const minStem = data.minStem ?? 3;
       const maxP = data.maxPrefixes ?? 1;
       const maxS = data.maxSuffixes ?? 1;
@@ -106,7 +119,8 @@ function makeStemmer(data: LanguageData['stemmer']): (word: string) => string {
 export function createLanguagePack(data: LanguageData): LanguagePack {
   const stemmer = makeStemmer(data.stemmer);
   const cache = new Map<string, string>();
-  const forms = makeParadigm(data.paradigms);
+  const paradigm = makeParadigm(data.paradigms);
+  const formsCache = new Map<string, string[]>();
   return {
     code: data.code,
     name: data.name,
@@ -120,7 +134,11 @@ export function createLanguagePack(data: LanguageData): LanguagePack {
       }
       return s;
     },
-    forms,
+    forms(word) {
+      let f = formsCache.get(word);
+      if (!f) formsCache.set(word, (f = paradigm(word)));
+      return f;
+    },
   };
 }
 
@@ -137,7 +155,7 @@ function makeParadigm(data: ParadigmData | undefined): (word: string) => string[
     for (const ending of rule?.forms ?? ['']) {
       for (const p of prefixes) {
         let f = p + stem + ending;
-        for (const [re, by] of contractions) f = f.replace(re, by);
+        if (p) for (const [re, by] of contractions) f = f.replace(re, by);
         out.add(f);
       }
     }

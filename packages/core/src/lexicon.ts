@@ -96,38 +96,42 @@ export class Lexicon {
    */
   match(tokens: readonly Token[], text: string): LexiconMatch[] {
     const out: LexiconMatch[] = [];
+    // Each pattern is tried once per start token (it may be listed under several keys).
+    let tried = new Set<Pattern>();
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
-      const seen = new Set<Pattern>();
-      const candidates = [
-        ...(this.byForm.get(tok.norm) ?? []),
-        ...(this.byKey.get(`${tok.pack}\u0000${tok.key}`) ?? []),
-        ...(this.byPrefix.get(tok.norm.slice(0, PREFIX_INDEX_LENGTH)) ?? []),
-      ];
-      for (const p of candidates) {
-        if (seen.has(p)) continue;
-        seen.add(p);
-        const end = i + p.words.length;
-        if (end > tokens.length) continue;
-        let ok = true;
-        for (let j = 0; j < p.words.length && ok; j++) {
-          const t = tokens[i + j]!;
-          ok = t.sentence === tok.sentence && wordMatches(p.words[j]!, t);
+      if (tried.size) tried = new Set();
+      for (const list of [
+        this.byForm.get(tok.norm),
+        this.byKey.get(`${tok.pack}\u0000${tok.key}`),
+        this.byPrefix.get(tok.norm.slice(0, PREFIX_INDEX_LENGTH)),
+      ]) {
+        if (!list) continue;
+        for (const p of list) {
+          if (tried.has(p)) continue;
+          tried.add(p);
+          const end = i + p.words.length;
+          if (end > tokens.length) continue;
+          let ok = true;
+          for (let j = 0; j < p.words.length && ok; j++) {
+            const t = tokens[i + j]!;
+            ok = t.sentence === tok.sentence && wordMatches(p.words[j]!, t);
+          }
+          if (!ok) continue;
+          const last = tokens[end - 1]!;
+          const entry = this.entries[p.entry]!;
+          out.push({
+            start: tok.start,
+            end: last.end,
+            text: text.slice(tok.start, last.end),
+            kind: entry.kind,
+            ref: entry.ref,
+            entry: p.entry,
+            tokenStart: i,
+            tokenEnd: end,
+            sentence: tok.sentence,
+          });
         }
-        if (!ok) continue;
-        const last = tokens[end - 1]!;
-        const entry = this.entries[p.entry]!;
-        out.push({
-          start: tok.start,
-          end: last.end,
-          text: text.slice(tok.start, last.end),
-          kind: entry.kind,
-          ref: entry.ref,
-          entry: p.entry,
-          tokenStart: i,
-          tokenEnd: end,
-          sentence: tok.sentence,
-        });
       }
     }
     return out;

@@ -82,28 +82,17 @@ function* splitLines(text: string, range: Span): Generator<Span> {
   if (range.end > start) yield { start, end: range.end };
 }
 
+const UPPER = /\p{Lu}|\p{Lt}/u;
+const LOWER = /\p{Ll}/u;
+const ALL_UPPER = /^[^\p{Ll}]*$/u;
+
 /** How a surface word is capitalized. */
 export function capsOf(surface: string): Caps {
-  let letters = 0;
-  let upper = 0;
-  let cased = false;
-  let first: boolean | undefined;
-  for (const ch of surface) {
-    const lo = ch.toLowerCase();
-    const up = ch.toUpperCase();
-    if (lo === up) {
-      if (/\p{L}/u.test(ch)) letters++;
-      continue;
-    }
-    cased = true;
-    letters++;
-    const isUpper = ch === up;
-    if (isUpper) upper++;
-    first ??= isUpper;
-  }
-  if (!cased) return 'none';
-  if (upper === letters && letters >= 2) return 'upper';
-  return first ? 'initial' : 'lower';
+  const hasUpper = UPPER.test(surface);
+  if (!hasUpper && !LOWER.test(surface)) return 'none';
+  if (hasUpper && ALL_UPPER.test(surface) && [...surface].filter((c) => /\p{L}/u.test(c)).length >= 2) return 'upper';
+  const first = surface.match(/[\p{Lu}\p{Lt}\p{Ll}]/u)?.[0];
+  return first && UPPER.test(first) ? 'initial' : 'lower';
 }
 
 /**
