@@ -6,7 +6,7 @@
 import type { Span } from '@topictag/core';
 import { classifyLine, type LineInfo } from './classify.js';
 import type { FoundDate } from './dates.js';
-import { endsLikeSentence, isParagraph, splitLines, words } from './lines.js';
+import { endsLikeSentence, fold, isParagraph, splitLines, words } from './lines.js';
 import { defaultRules, type BoilerplateRules } from './rules.js';
 import { findTitle, HEADER_LINES, type TitleInfo } from './title.js';
 
@@ -105,18 +105,33 @@ function markTail(lines: readonly LineInfo[], lastBody: number, marks: Marks): v
 
 /**
  * The publication date: a date/meta line in the header, else a date labelled "published" anywhere,
- * else any date in the first three non-blank lines. Dates in related-news blocks or on "saved
- * on"/"updated" lines never count. Null when none of these holds.
+ * else, in the first two non-blank lines, a date that opens the line (a dateline: "ЧОЛПОН-АТА, 15
+ * августа 2024 –", "BAKU, December 17.") or follows a "today" word ("сегодня", "اليوم الأربعاء 3
+ * ابريل 2024"). Any other date inside a sentence is an event date, not the publication date. Dates in related-news blocks or on "saved on"/"updated" lines never count.
+ * Null when none of these holds.
  */
-function choosePublicationDate(lines: readonly LineInfo[], title: TitleInfo | null, marks: Marks): FoundDate | null {
+/** How far into a line a dateline's date may start (the place name before it). */
+const DATELINE_REACH = 48;
+
+/** Whether a "today" word stands in the few words before `at`. */
+function afterToday(text: string, at: number, rules: BoilerplateRules): boolean {
+  const before = fold(text.slice(Math.max(0, at - 30), at));
+  return rules.todayWords.some((w) => before.includes(w));
+}
+
+function choosePublicationDate(text: string, lines: readonly LineInfo[], title: TitleInfo | null, marks: Marks, rules: BoilerplateRules): FoundDate | null {
   const usable = (l: LineInfo): boolean => l.dates.length > 0 && !l.savedLabel && !marks.related.has(l.index);
   const header = lines.filter((l) => l.kind !== 'blank').slice(0, HEADER_LINES);
   const meta = header.find((l) => usable(l) && (l.metaDate || (title?.meta != null && l.index === title.line)));
   if (meta !== undefined) return meta.dates[0] ?? null;
   const labelled = lines.find((l) => usable(l) && l.publishedLabel);
   if (labelled !== undefined) return labelled.dates[0] ?? null;
-  const early = header.slice(0, 3).find(usable);
-  return early?.dates[0] ?? null;
+  for (const line of header.slice(0, 2)) {
+    if (!usable(line)) continue;
+    const lead = line.dates.find((d) => d.span.start - line.contentStart <= DATELINE_REACH || afterToday(text, d.span.start, rules));
+    if (lead) return lead;
+  }
+  return null;
 }
 
 /** Sorts spans and merges those that overlap or are separated only by whitespace. */
@@ -171,5 +186,5 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAna
     if (isBoilerplate(info, marks)) spans.push({ start: info.contentStart, end: info.contentEnd });
   }
   if (title?.meta) spans.push(title.meta);
-  return { lines, title, date: choosePublicationDate(lines, title, marks), boilerplate: mergeSpans(text, spans) };
+  return { lines, title, date: choosePublicationDate(text, lines, title, marks, rules), boilerplate: mergeSpans(text, spans) };
 }

@@ -10,9 +10,10 @@ export interface BoilerplateRules {
   publishedLabels: readonly string[];
   savedLabels: readonly string[];
   metaWords: ReadonlySet<string>;
+  todayWords: readonly string[];
 }
 
-const FIELDS = ['relatedHeadings', 'lines', 'prefixes', 'contains', 'publishedLabels', 'savedLabels', 'metaWords'] as const;
+const FIELDS = ['relatedHeadings', 'lines', 'prefixes', 'contains', 'publishedLabels', 'savedLabels', 'metaWords', 'todayWords'] as const;
 type Field = (typeof FIELDS)[number];
 type KeywordSection = Record<Field, string[]>;
 
@@ -41,7 +42,7 @@ function parseSections(raw: unknown): Map<string, KeywordSection> {
 /** Builds matching rules from data in the shape of `data/boilerplate.json`. */
 export function compileRules(raw: unknown): BoilerplateRules {
   const all: KeywordSection = {
-    relatedHeadings: [], lines: [], prefixes: [], contains: [], publishedLabels: [], savedLabels: [], metaWords: [],
+    relatedHeadings: [], lines: [], prefixes: [], contains: [], publishedLabels: [], savedLabels: [], metaWords: [], todayWords: [],
   };
   for (const section of parseSections(raw).values()) for (const field of FIELDS) all[field].push(...section[field]);
   const folded = (list: string[]): string[] => [...new Set(list.map(fold).filter((s) => s.length > 0))];
@@ -53,6 +54,7 @@ export function compileRules(raw: unknown): BoilerplateRules {
     publishedLabels: folded(all.publishedLabels),
     savedLabels: folded(all.savedLabels),
     metaWords: new Set(all.metaWords.map(foldBare)),
+    todayWords: folded(all.todayWords),
   };
 }
 

@@ -90,7 +90,7 @@ function tokenize(text: string, sentences: readonly Sentence[], lang: LanguageCo
     if (!sentence) break;
     if (w.start < sentence.start) continue;
     const pack = packFor(w.script, lang);
-    tokens.push({ ...w, pack: pack.code, key: pack.stem(w.norm), sentence: s });
+    tokens.push({ ...w, pack: pack.code, key: pack.stem(w.norm), bare: pack.bare(w.norm), sentence: s });
   }
   return tokens;
 }

@@ -20,6 +20,8 @@ export interface LanguagePack {
    * from the pack's paradigm data. Names match only these exact forms; topic terms match their stems.
    */
   forms(word: string): string[];
+  /** The word without its clitic prefixes (Arabic و ب ل ال …); the word itself for languages without. */
+  bare(word: string): string;
 }
 
 /** The JSON shape of a language data file. */
@@ -57,6 +59,11 @@ export interface AffixStemmerData {
   /** How many prefixes / suffixes may be removed one after another (suffix chains: Kazakh). */
   maxPrefixes?: number;
   maxSuffixes?: number;
+  /**
+   * Final-letter alternations undone after a suffix was removed, as [seen, base] pairs
+   * (Kazakh voicing: көмегі → көмег → көмек).
+   */
+  alternations?: Array<[string, string]>;
 }
 
 const SNOWBALL: Record<SnowballStemmerData['algorithm'], (w: string) => string> = {
@@ -92,6 +99,14 @@ function stripAffixes(word: string, affixes: Map<string, string[]>, max: number,
   return word;
 }
 
+function makeBare(data: LanguageData['stemmer']): (word: string) => string {
+  if (data.kind !== 'affix' || !data.prefixes?.length) return (w) => w;
+  const prefixes = affixIndex(data.prefixes, false);
+  const minStem = data.minStem ?? 3;
+  const max = data.maxPrefixes ?? 1;
+  return (w) => stripAffixes(w, prefixes, max, minStem, false);
+}
+
 function makeStemmer(data: LanguageData['stemmer']): (word: string) => string {
   switch (data.kind) {
     case 'none':
@@ -110,7 +125,14 @@ function makeStemmer(data: LanguageData['stemmer']): (word: string) => string {
       const minStem = data.minStem ?? 3;
       const maxP = data.maxPrefixes ?? 1;
       const maxS = data.maxSuffixes ?? 1;
-      return (w) => stripAffixes(stripAffixes(w, prefixes, maxP, minStem, false), suffixes, maxS, minStem, true);
+      const alternations = new Map(data.alternations ?? []);
+      return (w) => {
+        const bare = stripAffixes(w, prefixes, maxP, minStem, false);
+        const stem = stripAffixes(bare, suffixes, maxS, minStem, true);
+        const last = stem[stem.length - 1];
+        const alt = stem !== bare && last !== undefined ? alternations.get(last) : undefined;
+        return alt === undefined ? stem : stem.slice(0, -1) + alt;
+      };
     }
   }
 }
@@ -120,6 +142,7 @@ export function createLanguagePack(data: LanguageData): LanguagePack {
   const stemmer = makeStemmer(data.stemmer);
   const cache = new Map<string, string>();
   const paradigm = makeParadigm(data.paradigms);
+  const bare = makeBare(data.stemmer);
   const formsCache = new Map<string, string[]>();
   return {
     code: data.code,
@@ -134,6 +157,7 @@ export function createLanguagePack(data: LanguageData): LanguagePack {
       }
       return s;
     },
+    bare,
     forms(word) {
       let f = formsCache.get(word);
       if (!f) formsCache.set(word, (f = paradigm(word)));

@@ -25,6 +25,8 @@ export interface Token extends Word {
   pack: LanguageCode;
   /** The pack's stem of `norm`. */
   key: string;
+  /** `norm` without clitic prefixes (Arabic و ب ل ال …), for `word*` prefix terms. */
+  bare: string;
   /** Index of the sentence the word belongs to. */
   sentence: number;
 }
@@ -105,6 +107,7 @@ export class Lexicon {
         this.byForm.get(tok.norm),
         this.byKey.get(`${tok.pack}\u0000${tok.key}`),
         this.byPrefix.get(tok.norm.slice(0, PREFIX_INDEX_LENGTH)),
+        tok.bare === tok.norm ? undefined : this.byPrefix.get(tok.bare.slice(0, PREFIX_INDEX_LENGTH)),
       ]) {
         if (!list) continue;
         for (const p of list) {
@@ -147,7 +150,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function wordMatches(w: PatternWord, t: Token): boolean {
   if (w.caps === 'upper' && t.caps !== 'upper') return false;
   if (w.caps === 'initial' && t.caps !== 'initial' && t.caps !== 'upper') return false;
-  if (w.prefix !== undefined) return t.norm.startsWith(w.prefix);
+  if (w.prefix !== undefined) return t.norm.startsWith(w.prefix) || t.bare.startsWith(w.prefix);
   if (w.forms) return w.forms.has(t.norm);
   return w.keys?.get(t.pack)?.has(t.key) ?? false;
 }

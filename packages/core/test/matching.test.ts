@@ -85,6 +85,13 @@ describe('Kazakh suffix chains', () => {
     expect(terms(a)).toEqual(['drugs:Есірткінің']);
   });
 
+  it('undoes voicing before vowel suffixes and does not over-strip short stems', () => {
+    const kk = getLanguage('kk')!;
+    expect(kk.stem('көмегін')).toBe(kk.stem('көмек'));
+    expect(kk.stem('көмегімен')).toBe(kk.stem('көмек'));
+    expect(kk.stem('сауда')).not.toBe(kk.stem('сау'));
+  });
+
   it('stems suffix chains to one key', () => {
     const kk = getLanguage('kk')!;
     const key = kk.stem('қазақстан');
@@ -103,6 +110,22 @@ describe('Arabic clitics', () => {
     expect(mentions(a, 'country:KZ')).toEqual(['كازاخستان', 'لكازاخستان', 'وبكازاخستان']);
     expect(mentions(a, 'country:US')).toEqual(['والولايات المتحدة']);
     expect(terms(a)).toEqual(['aid:المساعدات الإنسانية']);
+  });
+});
+
+describe('Arabic terms', () => {
+  const terms2 = createAnalyzer({
+    gazetteer: null,
+    terms: [
+      { text: 'إرهاب*', lang: 'ar', kind: 'term', ref: 'terror' },
+      { text: 'الرقمية', lang: 'ar', kind: 'term', ref: 'digital' },
+    ],
+  });
+  it('matches prefix terms through clitics', () => {
+    expect(terms(terms2.analyze('مكافحة الإرهاب والإرهابية وإرهابيين'))).toEqual(['terror:الإرهاب', 'terror:والإرهابية', 'terror:وإرهابيين']);
+  });
+  it('keeps nisba adjectives apart from their nouns', () => {
+    expect(terms(terms2.analyze('التقنيات الرقمية والرقمي والرقم'))).toEqual(['digital:الرقمية', 'digital:والرقمي']);
   });
 });
 
