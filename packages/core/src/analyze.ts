@@ -98,7 +98,8 @@ function tokenize(text: string, sentences: readonly Sentence[], lang: LanguageCo
 /**
  * Keeps the longest entity matches. A shorter match inside a longer one is dropped (Южный Судан is not
  * Судан), except inside an organization's name, which does mention what it names (Совет Безопасности
- * ООН mentions the UN); a match crossing the edge of a longer one is always dropped.
+ * ООН mentions the UN); a match crossing the edge of a longer one is always dropped. Blocked names
+ * (France 24) take part like names and are then left out of the entities.
  */
 function resolveOverlaps(matches: LexiconMatch[], gazetteer: Gazetteer | null): LexiconMatch[] {
   const byLength = [...matches].sort(

@@ -17,13 +17,22 @@ export interface GazetteerEntity {
 export interface GazetteerData {
   version?: number;
   entities: Array<Partial<GazetteerEntity> & { id: string }>;
+  /**
+   * Names that contain an entity's name but do not mention it, per language (`France 24`,
+   * `Agence France-Presse`, `New Mexico`): where one matches, the names inside it are not linked.
+   */
+  blocked?: Partial<Record<LanguageCode, string[]>>;
 }
+
+/** The lexicon `ref` of blocked names. */
+export const BLOCKED_REF = '!blocked';
 
 const TYPES: readonly EntityType[] = ['person', 'organization', 'location'];
 
 /** A set of entities, built from data files and extensible by users. */
 export class Gazetteer {
   private readonly byId = new Map<string, GazetteerEntity>();
+  private readonly blocked = new Map<LanguageCode, Set<string>>();
 
   /** Entities from data objects; later data adds aliases to earlier entities with the same id. */
   constructor(...data: GazetteerData[]) {
@@ -33,6 +42,12 @@ export class Gazetteer {
   /** Adds entities or aliases (a plugin point: extend the default gazetteer with your own names). */
   add(data: GazetteerData, origin = 'gazetteer data'): this {
     if (!data || !Array.isArray(data.entities)) throw new TypeError(`${origin}: expected an object with an "entities" array`);
+    for (const [lang, list] of Object.entries(data.blocked ?? {})) {
+      if (!Array.isArray(list)) throw new TypeError(`${origin}: "blocked.${lang}" must be a list of names`);
+      const set = this.blocked.get(lang) ?? new Set<string>();
+      for (const name of list) set.add(name);
+      this.blocked.set(lang, set);
+    }
     for (const e of data.entities) {
       if (!e || typeof e.id !== 'string' || !e.id) throw new TypeError(`${origin}: every entity needs a string "id"`);
       const known = this.byId.get(e.id);
@@ -52,7 +67,10 @@ export class Gazetteer {
 
   /** A copy that can be extended without changing this one. */
   clone(): Gazetteer {
-    return new Gazetteer({ entities: [...this.byId.values()].map((e) => structuredClone(e)) });
+    return new Gazetteer({
+      entities: [...this.byId.values()].map((e) => structuredClone(e)),
+      blocked: Object.fromEntries([...this.blocked].map(([lang, set]) => [lang, [...set]])),
+    });
   }
 
   get(id: string): GazetteerEntity | undefined {
@@ -67,9 +85,10 @@ export class Gazetteer {
     return this.byId.values();
   }
 
-  /** Every alias as a lexicon entry (`kind: 'entity'`, `ref` = entity id). */
+  /** Every alias as a lexicon entry (`kind: 'entity'`, `ref` = entity id; blocked names: `BLOCKED_REF`). */
   lexiconEntries(): LexiconEntry[] {
     const out: LexiconEntry[] = [];
+    for (const [lang, set] of this.blocked) for (const text of set) out.push({ text, lang, kind: 'entity', ref: BLOCKED_REF });
     for (const e of this.byId.values()) {
       for (const [lang, list] of Object.entries(e.aliases)) {
         for (const text of new Set(list)) out.push({ text, lang, kind: 'entity', ref: e.id });

@@ -15,5 +15,5 @@ export {
   type AffixStemmerData,
 } from './languages.js';
 export { Lexicon, type LexiconEntry, type LexiconMatch, type Token } from './lexicon.js';
-export { Gazetteer, defaultGazetteer, readGazetteerFile, type GazetteerEntity, type GazetteerData } from './gazetteer.js';
+export { Gazetteer, BLOCKED_REF, defaultGazetteer, readGazetteerFile, type GazetteerEntity, type GazetteerData } from './gazetteer.js';
 export { createAnalyzer, type Analyzer, type AnalyzerOptions, type Analysis, type Entity } from './analyze.js';

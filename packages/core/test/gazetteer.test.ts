@@ -66,8 +66,14 @@ describe('linking in running text', () => {
     expect(linked(text)).toEqual(ids);
   });
 
+  it('does not link a country inside a blocked name (a TV channel, a news agency)', () => {
+    expect(linked('Пашинян сказал в интервью France 24 и агентству Франс Пресс, что Франция поможет.')).toEqual(['country:FR', 'person:nikol-pashinyan']);
+    expect(analyzer.analyze('интервью France 24').entities).toEqual([]);
+  });
+
   it('does not link adjectives and common words', () => {
     expect(linked('украинский кризис, российская сторона, афганский народ')).toEqual([]);
     expect(linked('البحر والغابات')).toEqual([]);
+    expect(linked('Еуразиялық экономикалық интеграция')).toEqual([]);
   });
 });
