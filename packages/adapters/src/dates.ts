@@ -1,5 +1,5 @@
 import type { Span } from '@topictag/core';
-import { MONTH_PATTERN, monthNumber } from './months.js';
+import { monthNumber } from './months.js';
 
 /** A calendar date found in a text: ISO `YYYY-MM-DD` and the half-open UTF-16 range it was read from. */
 export interface FoundDate {
@@ -13,9 +13,14 @@ const MAX_YEAR = 2199;
 
 const NUM_END = '(?!\\p{N})';
 const ORDINAL = '(?:st|nd|rd|th)?';
-const MONTH = `(${MONTH_PATTERN})`;
+/**
+ * A month name: any run of letters (two for Levantine كانون الثاني, tried second), with an optional
+ * abbreviation dot. Which runs are months is decided by `monthNumber`, not by the regular expression:
+ * an alternation of every month name in four languages is slow to try at every position.
+ */
+const MONTH = '(\\p{L}+(?:\\s+\\p{L}+)??\\.?)';
 /** A second month name after a slash: `ابريل/نيسان` (Egyptian/Levantine pair). */
-const MONTH_ALT = `(?:\\s*/\\s*(${MONTH_PATTERN}))?`;
+const MONTH_ALT = '(?:\\s*/\\s*(\\p{L}+(?:\\s+\\p{L}+)??))?';
 
 type Order = 'ymd' | 'dmy' | 'dMy' | 'Mdy' | 'yMd_kk';
 
@@ -35,12 +40,12 @@ const PATTERNS: DatePattern[] = [
   {
     order: 'dMy',
     numberFirst: true,
-    regex: new RegExp(`(\\d{1,2})${ORDINAL}\\s*(?:-\\s*)?${MONTH}${MONTH_ALT},?\\s+(?:(?:عام|سنة)\\s+)?(\\d{4})${NUM_END}`, 'giu'),
+    regex: new RegExp(`(\\d{1,2})${ORDINAL}\\s*(?:-\\s*)?${MONTH}${MONTH_ALT},?\\s+(?:(?:عام|سنة)\\s+)?(\\d{4})${NUM_END}`, 'gu'),
   },
   // January 5, 2024; Jan. 5th 2024
-  { order: 'Mdy', numberFirst: false, regex: new RegExp(`(?<![\\p{L}\\p{N}])(?=\\p{L}+\\.?\\s+\\d)${MONTH}\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})${NUM_END}`, 'giu') },
+  { order: 'Mdy', numberFirst: false, regex: new RegExp(`(?<![\\p{L}\\p{N}])(\\p{L}+\\.?)\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})${NUM_END}`, 'gu') },
   // 2024 жылғы 5 қаңтар, 2024 ж. 5 қаңтарда
-  { order: 'yMd_kk', numberFirst: true, regex: new RegExp(`(\\d{4})\\s*(?:жылғы|жылы|ж\\.?)\\s*(\\d{1,2})\\s*(?:-\\s*)?${MONTH}`, 'giu') },
+  { order: 'yMd_kk', numberFirst: true, regex: new RegExp(`(\\d{4})\\s*(?:жылғы|жылы|ж\\.?)\\s*(\\d{1,2})\\s*(?:-\\s*)?(\\p{L}+)`, 'gu') },
 ];
 
 /** Arabic-Indic and Persian digits become ASCII digits; every replacement keeps the string length. */
@@ -92,20 +97,42 @@ function isNumberStart(text: string, index: number): boolean {
   return before === '' || before === 'و' || !/[\p{L}\p{N}]/u.test(before);
 }
 
+/** How far a date may reach on either side of its four-digit year (`Воскресенье, 24 Ноября 2024`). */
+const WINDOW = 48;
+
+/**
+ * The stretches of text around four-digit numbers, merged: every date has a year, so the patterns
+ * only run there (a page without years costs one scan).
+ */
+function yearWindows(source: string): Span[] {
+  const windows: Span[] = [];
+  for (const m of source.matchAll(/\d{4}/g)) {
+    const start = Math.max(0, m.index - WINDOW);
+    const end = Math.min(source.length, m.index + 4 + WINDOW);
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = end;
+    else windows.push({ start, end });
+  }
+  return windows;
+}
+
 /** Every date in the text, in order of position (overlapping readings resolved to the longer one). */
 export function findDates(text: string): FoundDate[] {
   const source = asciiDigits(text);
   const found: FoundDate[] = [];
-  if (!/\d{4}/.test(source)) return found; // every pattern needs a four-digit year
-  for (const { order, regex, numberFirst } of PATTERNS) {
-    regex.lastIndex = 0;
-    for (let m = regex.exec(source); m !== null; m = regex.exec(source)) {
-      if (numberFirst && !isNumberStart(source, m.index)) {
-        regex.lastIndex = m.index + 1;
-        continue;
+  for (const window of yearWindows(source)) {
+    const part = source.slice(window.start, window.end);
+    for (const { order, regex, numberFirst } of PATTERNS) {
+      regex.lastIndex = 0;
+      for (let m = regex.exec(part); m !== null; m = regex.exec(part)) {
+        const start = window.start + m.index;
+        if (numberFirst && !isNumberStart(source, start)) {
+          regex.lastIndex = m.index + 1;
+          continue;
+        }
+        const date = fromMatch(order, m);
+        if (date !== null) found.push({ date, span: { start, end: start + m[0].length } });
       }
-      const date = fromMatch(order, m);
-      if (date !== null) found.push({ date, span: { start: m.index, end: m.index + m[0].length } });
     }
   }
   found.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);

@@ -87,31 +87,3 @@ export function monthNumber(word: string): number | null {
   return null;
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Arabic letters that are spelled several ways become a character class; spaces become `\s+`. */
-function namePattern(name: string): string {
-  let out = '';
-  for (const ch of name) {
-    if (ch === 'ا') out += '[اأإآٱ]';
-    else if (ch === 'ي') out += '[يى]';
-    else if (ch === 'ه') out += '[هة]';
-    else if (ch === ' ') out += '\\s+';
-    else out += escapeRegExp(ch);
-  }
-  return out;
-}
-
-/** A regular-expression source (no capture groups) matching any month name; use with the `iu` flags. */
-export const MONTH_PATTERN: string = (() => {
-  const sorted = [...NAMES].sort((a, b) => b.name.length - a.name.length);
-  const alternatives = sorted.map((n) => {
-    const p = namePattern(n.name);
-    if (n.kind === 'stem') return `${p}\\p{L}*`;
-    if (n.kind === 'abbr') return `${p}(?!\\p{L})\\.?`;
-    return `${p}(?!\\p{L})`;
-  });
-  return `(?:${alternatives.join('|')})`;
-})();
