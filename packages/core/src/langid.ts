@@ -19,7 +19,7 @@ interface IdentifyData {
 }
 
 let data: IdentifyData | undefined;
-const MAX_SAMPLE = 4000;
+const MAX_SAMPLE = 2000;
 function load(): IdentifyData {
   return (data ??= JSON.parse(readFileSync(new URL('../data/languages/identify.json', import.meta.url), 'utf8')) as IdentifyData);
 }

@@ -14,11 +14,16 @@ const SCRIPTS: Array<[Script, RegExp]> = [
 ];
 const LETTER = /\p{L}/u;
 
-/** The script of one character. */
+const memo = new Map<string, Script>();
+
+/** The script of one character (memoized: texts use few distinct characters). */
 export function scriptOfChar(ch: string): Script {
-  if (!LETTER.test(ch)) return 'Zyyy';
-  for (const [script, re] of SCRIPTS) if (re.test(ch)) return script;
-  return 'Other';
+  let script = memo.get(ch);
+  if (script === undefined) {
+    script = LETTER.test(ch) ? (SCRIPTS.find(([, re]) => re.test(ch))?.[0] ?? 'Other') : 'Zyyy';
+    if (memo.size < 65536) memo.set(ch, script);
+  }
+  return script;
 }
 
 /** The script of a word: that of its first letter. */
