@@ -1,4 +1,6 @@
 /** Splitting a text into lines with offsets, and the small measures the layout rules use. */
+import { fold as coreFold } from '@topictag/core';
+
 
 /** One line of a text. Offsets are UTF-16 indices into the whole text. */
 export interface Line {
@@ -63,21 +65,12 @@ export function isParagraph(text: string): boolean {
 }
 
 /**
- * Case- and spelling-folded text for keyword matching: lower case, `ё` → `е`, Arabic alef/ya/ta
- * marbuta variants unified, Arabic diacritics and tatweel removed, whitespace collapsed, no space
+ * Case- and spelling-folded text for keyword matching: the core's `fold` (NFKC, lower case, ё → е,
+ * Arabic letter variants unified, diacritics and tatweel removed), whitespace collapsed, no space
  * before a colon.
  */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
-    .replace(/[\s\u200B-\u200D\u2060]+/gu, ' ')
-    .replace(/ :/g, ':')
-    .trim();
+  return coreFold(text).replace(/\s+/gu, ' ').replace(/ :/g, ':').trim();
 }
 
 /** Folded text without leading and trailing punctuation, symbols and spaces. */

@@ -6,6 +6,8 @@
  * Egyptian/Gulf names (يناير…) and the Levantine ones (كانون الثاني…), with alef/ya/ta-marbuta
  * spelling variants folded.
  */
+import { fold } from './lines.js';
+
 
 /** How a name may be followed: `word` needs a word boundary, `abbr` may end with a dot, `stem` takes any suffix. */
 type NameKind = 'word' | 'abbr' | 'stem';
@@ -62,16 +64,7 @@ const NAMES = buildNames();
 
 /** Folds case and spelling variants so a matched month word can be looked up. */
 export function foldMonthWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/[أإآٱ]/g, 'ا')
-    .replace(/ى/g, 'ي')
-    .replace(/ة/g, 'ه')
-    .replace(/ـ/g, '')
-    .replace(/\.$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return fold(word).replace(/\.$/u, '');
 }
 
 const EXACT = new Map<string, number>();

@@ -67,6 +67,10 @@ export async function createTagger(options: TaggerOptions = {}): Promise<Tagger>
   const unknown = [...scorer.entityIds()].filter((id) => !gazetteer.get(id));
   if (unknown.length) throw new TaxonomyError(taxonomy.id, unknown.map((id) => `unknown entity id "${id}" (not in the gazetteer)`));
   const analyzer = createAnalyzer({ gazetteer, terms: scorer.terms });
+  const wordless = analyzer.lexicon.empty.map((i) => analyzer.lexicon.entries[i]!).filter((e) => e.kind === 'term');
+  if (wordless.length) {
+    throw new TaxonomyError(taxonomy.id, wordless.map((e) => `topic ${e.ref.replace(/#(\d+).*$/u, ' evidence[$1]')}: term "${e.text}" has no words to match`));
+  }
   const scoreOptions = { threshold: options.threshold ?? 0.5, labelLang: options.labelLang ?? 'en', maxEvidence: options.maxEvidence ?? 3 };
   const cacheSize = options.cacheSize ?? 1000;
   const cache = cacheSize > 0 ? new LRUCache<string, Pick<TagResult, 'lang' | 'topics' | 'entities'>>({ max: cacheSize }) : null;

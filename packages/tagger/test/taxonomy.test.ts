@@ -78,6 +78,11 @@ describe('taxonomy validation', () => {
     await expect(createTagger({ taxonomy: t })).rejects.toThrow(/unknown entity id "org:nope"/u);
   });
 
+  it('rejects terms without a word to match', async () => {
+    const t = parseTaxonomy(`topics:\n  - id: a\n    labels: { en: A }\n    description: { en: A }\n    evidence: [{ weight: 1, terms: { en: [ok, '—'] } }]\n`);
+    await expect(createTagger({ taxonomy: t })).rejects.toThrow('topic a evidence[0]: term "—" has no words to match');
+  });
+
   it('reads a missing file as a clear error', async () => {
     await expect(createTagger({ taxonomy: '/nonexistent/tax.yaml' })).rejects.toThrow(/\/nonexistent\/tax.yaml.*ENOENT/su);
   });
