@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { readDocument } from '@topictag/adapters';
 import { createTagger } from '@topictag/tagger';
 import { evaluate, evalTable, parseGold } from '@topictag/cli';
+import { benchNer } from './ner.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -36,7 +37,7 @@ async function accuracy(name, { gold, docs }) {
   const predictions = new Map();
   for (const { file, document } of docs) {
     const r = await tagger.tag(document);
-    predictions.set(file, { lang: r.lang, date: r.date, title: r.title, topics: r.topics.map((t) => t.id), entities: r.entities.map((e) => e.id) });
+    predictions.set(file, { lang: r.lang, date: r.date, title: r.title, topics: r.topics.map((t) => t.id), entities: r.entities.flatMap((e) => (e.id ? [e.id] : [])) }); // unknown names (id: null) are not scored here
   }
   console.log(`\n${name}: accuracy (topics and entity ids: micro precision / recall / F1, %)`);
   console.log(evalTable(evaluate(gold, predictions), false));
@@ -70,3 +71,8 @@ console.log(`  ${(mb / secs).toFixed(2)} MB/s, ${((docs.length * rounds) / secs)
 console.log(`  start-up (load gazetteer + taxonomy, compile lexicon): ${startup.toFixed(0)} ms`);
 const usage = process.resourceUsage();
 console.log(`  peak memory (max RSS): ${(usage.maxRSS / 1024).toFixed(0)} MB; heap used now: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB`);
+
+await benchNer(); // named entities on the public test sets (skips when ../shared/external is absent)
+
+// Adapter throughput per input format (benchmarks/adapters.js).
+await (await import('./adapters.js')).adapterThroughput();

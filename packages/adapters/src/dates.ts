@@ -153,3 +153,24 @@ export function findDates(text: string): FoundDate[] {
 export function parseDate(text: string): FoundDate | null {
   return findDates(text)[0] ?? null;
 }
+
+/** Unix time in seconds (1973–5138) or milliseconds (from 1973): a timestamp field of an export. */
+function fromEpoch(value: number): string | null {
+  if (!Number.isFinite(value) || value < 1e8) return null;
+  const ms = value < 1e11 ? value * 1000 : value;
+  if (ms >= 1e14) return null;
+  const d = new Date(ms);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+/**
+ * The date of a metadata value (a JSON/CSV field, a feed's `pubDate`, a `<time datetime>`): the first
+ * date `parseDate` reads in a string (ISO 8601, RFC 822 `Fri, 05 Jan 2024 10:00:00 +0300`, or any
+ * style of the table), or a Unix timestamp given as a number (UTC). Null for anything else:
+ * relative (`2 hours ago`), partial (`May 2024`) or empty values are never guessed.
+ */
+export function dateFromValue(value: unknown): string | null {
+  if (typeof value === 'number') return fromEpoch(value);
+  if (typeof value === 'string') return parseDate(value)?.date ?? null;
+  return null;
+}

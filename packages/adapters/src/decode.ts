@@ -1,6 +1,7 @@
-/** Bytes to text: binary detection and strict UTF-8 (or BOM-marked UTF-16) decoding. */
+/** Bytes to text: binary detection, then decoding in the detected (or given) encoding. */
+import { decodeAll, DecodeError, detectEncoding, utf16WithoutBom } from './encoding.js';
 
-export type Decoded = { ok: true; text: string } | { ok: false; code: 'BINARY' | 'DECODE'; problem: string };
+export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; code: 'BINARY' | 'DECODE'; problem: string };
 
 const SNIFF_BYTES = 8192;
 
@@ -28,67 +29,31 @@ function startsWith(bytes: Uint8Array, offset: number, sig: ReadonlyArray<number
   return sig.every((b, i) => b === null || bytes[offset + i] === b);
 }
 
-/** A description of the binary format, or null if the bytes may be text. */
-export function sniffBinary(bytes: Uint8Array): string | null {
+/** The binary format a file's signature names, or null. */
+export function binarySignature(bytes: Uint8Array): string | null {
   for (const m of MAGIC) if (startsWith(bytes, m.offset, m.bytes)) return m.kind;
-  if (isUtf16Bom(bytes)) return null;
-  const head = bytes.subarray(0, SNIFF_BYTES);
-  const nul = head.indexOf(0);
+  return null;
+}
+
+/** A description of the binary format, or null if the bytes may be text (UTF-16 included). */
+export function sniffBinary(bytes: Uint8Array): string | null {
+  const signature = binarySignature(bytes);
+  if (signature !== null) return signature;
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || utf16WithoutBom(bytes) !== null) return null;
+  const nul = bytes.subarray(0, SNIFF_BYTES).indexOf(0);
   return nul >= 0 ? `binary data (NUL byte at offset ${nul})` : null;
 }
 
-function isUtf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return null;
-}
-
-/** Length of the sequence a UTF-8 lead byte starts and its smallest allowed code point, or null. */
-function utf8Lead(b: number): { need: number; min: number } | null {
-  if (b >= 0xc2 && b <= 0xdf) return { need: 1, min: 0x80 };
-  if (b >= 0xe0 && b <= 0xef) return { need: 2, min: 0x800 };
-  if (b >= 0xf0 && b <= 0xf4) return { need: 3, min: 0x10000 };
-  return null;
-}
-
-/** Byte offset of the first invalid UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] ?? 0;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    const lead = utf8Lead(b);
-    if (lead === null || i + lead.need >= bytes.length) return i;
-    let cp = b & (0x3f >> lead.need);
-    for (let k = 1; k <= lead.need; k++) {
-      const c = bytes[i + k] ?? 0;
-      if ((c & 0xc0) !== 0x80) return i;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (cp < lead.min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
-    i += lead.need + 1;
-  }
-  return -1;
-}
-
-/** Decodes a file's bytes: UTF-8 (BOM stripped), or UTF-16 when it starts with a UTF-16 BOM. */
-export function decodeBytes(bytes: Uint8Array): Decoded {
+/** Decodes a whole file's bytes: binary check, encoding detection (or `encoding`), BOM stripped. */
+export function decodeBytes(bytes: Uint8Array, encoding?: string): Decoded {
   const binary = sniffBinary(bytes);
   if (binary !== null) return { ok: false, code: 'BINARY', problem: `is not text: looks like ${binary}` };
-  const utf16 = isUtf16Bom(bytes);
-  if (utf16 !== null) {
-    try {
-      return { ok: true, text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
-    } catch {
-      return { ok: false, code: 'DECODE', problem: `is not valid ${utf16.toUpperCase()} text` };
-    }
+  const choice = detectEncoding(bytes, true, encoding);
+  if (!choice.ok) return { ok: false, code: 'DECODE', problem: choice.problem };
+  try {
+    return { ok: true, text: decodeAll(bytes.subarray(choice.bom), choice.encoding), encoding: choice.encoding };
+  } catch (error) {
+    if (error instanceof DecodeError) return { ok: false, code: 'DECODE', problem: error.message };
+    throw error;
   }
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
-    return { ok: false, code: 'DECODE', problem: `is not valid UTF-8 (invalid byte 0x${(bytes[bad] ?? 0).toString(16).padStart(2, '0')} at offset ${bad}); convert it to UTF-8` };
-  }
-  return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
 }

@@ -72,18 +72,28 @@ describe('readDocument', () => {
 
   test('HTML by extension and by content sniffing', async () => {
     const html = await readDocument(join(dir, 'a.html'));
-    expect('document' in html && html.document).toMatchObject({ id: 'a', title: 'Hello page', lang: 'en', text: 'Hello world paragraph.' });
+    expect('document' in html && html.document).toMatchObject({ id: 'a', title: 'Hello page', lang: 'en', text: 'Hello page\n\nHello world paragraph.' });
     const sniffed = await readDocument(join(dir, 'saved.txt'));
     expect('document' in sniffed && sniffed.document).toMatchObject({ title: 'Sniffed as HTML', text: 'Sniffed as HTML\nBody.' });
     const forced = await readDocument(join(dir, 'saved.txt'), { format: 'txt' });
     expect('document' in forced && forced.document.text.startsWith('<!DOCTYPE html>')).toBe(true);
   });
 
-  test('no extension reads as text; an unknown extension is UNSUPPORTED_FORMAT unless a format is given', async () => {
+  test('no extension reads as text; a JSON object without text is NO_TEXT unless a format is given', async () => {
     expect('document' in (await readDocument(join(dir, 'noext')))).toBe(true);
     const json = await readDocument(join(dir, 'data.json'));
-    expect(json).toMatchObject({ id: 'data', error: { code: 'UNSUPPORTED_FORMAT' } });
+    expect(json).toMatchObject({ id: 'data', error: { code: 'NO_TEXT' } });
+    expect('error' in json && json.error.message).toMatch(/data\.json: has no text field \(looked for text, content, body\)/u);
     expect('document' in (await readDocument(join(dir, 'data.json'), { format: 'txt' }))).toBe(true);
+    await writeFile(join(dir, 'notes.xyz'), ARTICLE);
+    expect(await readDocument(join(dir, 'notes.xyz'))).toMatchObject({ error: { code: 'UNSUPPORTED_FORMAT' } });
+    await rm(join(dir, 'notes.xyz'));
+  });
+
+  test('a legacy 8-bit file is decoded by detection (Latin-1 here)', async () => {
+    const record = await readDocument(join(dir, 'latin1.txt'));
+    expect('document' in record && record.document.text).toBe('Café news');
+    expect('document' in record && record.document.meta).toMatchObject({ encoding: 'windows-1252' });
   });
 
   test.each([
@@ -92,7 +102,6 @@ describe('readDocument', () => {
     ['blank.txt', 'EMPTY', /whitespace/],
     ['image.txt', 'BINARY', /PNG/],
     ['nul.txt', 'BINARY', /NUL/],
-    ['latin1.txt', 'DECODE', /UTF-8.*offset 3/],
     ['c', 'READ_ERROR', /directory/],
   ])('%s → %s', async (name, code, message) => {
     const path = join(dir, name);
@@ -117,7 +126,7 @@ describe('readDocuments', () => {
       'latin1.txt', 'noext', 'nul.txt', 'saved.txt', 'utf16.txt', 'missing.txt', 'b.txt', 'data.json',
     ]);
     expect(records.map(errorCode)).toEqual([
-      null, null, 'EMPTY', null, null, null, 'EMPTY', 'BINARY', 'DECODE', null, 'BINARY', null, null, 'ENOENT', null, 'UNSUPPORTED_FORMAT',
+      null, null, 'EMPTY', null, null, null, 'EMPTY', 'BINARY', null, null, 'BINARY', null, null, 'ENOENT', null, 'NO_TEXT',
     ]);
     expect(skipped).toEqual(['data.json']);
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { TaxonomyError } from '@topictag/tagger';
 import { evalCommand } from './commands/eval.js';
+import { modelsCommand } from './commands/models.js';
 import { tagCommand } from './commands/tag.js';
 import { processIo, type Io } from './io.js';
 import { UsageError } from './options.js';
@@ -10,19 +11,32 @@ export const HELP = `topictag — tag multilingual news with topics and linked e
 Usage:
   topictag tag <paths…> [options]      tag files and directories (each file is one document)
   topictag eval <gold.json> <docs-dir>  precision, recall and F1 against gold annotations
+  topictag models list|dir|pull [ID]   embedding models for --mode semantic|hybrid
   topictag --help | --version
 
 tag options:
   -o, --output jsonl|json|table   output format (default: jsonl)
   -t, --taxonomy FILE             a YAML or JSON taxonomy instead of the built-in one
       --threshold N               minimum topic score, 0–1 (default 0.5)
+      --mode lexical|semantic|hybrid  topic scoring (default: lexical, no model)
+      --model ID|PATH             embedding model (default: Xenova/multilingual-e5-small)
+      --dtype q8|fp32|int8|…      model weights (default: q8)
       --include-text              add each document's text to its record
-      --format auto|txt|html      input format (default: auto, from extension and content)
+      --format F                  input format: auto (default: from content and extension), txt, html,
+                                  markdown, json, jsonl, csv, tsv, rss, atom, docx or pdf
+      --encoding E                input encoding (default: auto-detected; e.g. windows-1251, koi8-r)
+      --text-field P, --title-field P, --date-field P, --id-field P
+                                  fields of JSON/JSONL/CSV records (nested: a.b.0); a path "-" is stdin
 
 eval options:
   -o, --output table|json         (default: table)
       --details                   list each document's missed and extra topics and entities
-  -t, --taxonomy FILE, --threshold N, --format F   as for tag
+  -t, --taxonomy FILE, --threshold N, --format F, --encoding E   as for tag
+      --mode M, --model ID|PATH, --dtype D           as for tag
+
+models options:
+      --dtype D                   weights to pull (default: q8)
+      --models-dir DIR            model folder (default: TOPICTAG_MODELS, else ~/.cache/topictag/models)
 
 Records go to stdout, one per input document; logs go to stderr. The exit code is 1 when any
 document failed, 2 on a usage error.
@@ -32,6 +46,7 @@ document failed, 2 on a usage error.
 const COMMANDS: Record<string, (argv: readonly string[], io: Io) => Promise<number>> = {
   tag: tagCommand,
   eval: evalCommand,
+  models: modelsCommand,
 };
 
 /** Runs the CLI; returns the exit code. */

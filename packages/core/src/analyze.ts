@@ -5,13 +5,16 @@ import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
 import { normalize } from './normalize.js';
 import { contentRanges, splitSentences, splitWords, type Sentence } from './segment.js';
 import type { Document, EntityType, LanguageCode, Span, TextSpan } from './types.js';
+import { linkEntities } from './ner/link.js';
+import { defaultNer } from './ner/models.js';
+import type { NerModel } from './ner/types.js';
 
 /** An entity found in a document, with every mention. */
 export interface Entity {
-  /** Gazetteer id (`person:vladimir-putin`, `country:KZ`, …). */
-  id: string;
+  /** Gazetteer id (`person:vladimir-putin`, `country:KZ`, …); `null` for a name the recognizer found that the gazetteer does not know. */
+  id: string | null;
   type: EntityType;
-  /** Canonical English name. */
+  /** Canonical English name for linked entities; for unknown ones the longest form seen in the text. */
   name: string;
   /** Every mention, in text order, with offsets into `Document.text`. */
   mentions: TextSpan[];
@@ -38,11 +41,18 @@ export interface AnalyzerOptions {
   gazetteer?: Gazetteer | null;
   /** More lexicon entries (topic terms) to match in the same pass. */
   terms?: readonly LexiconEntry[];
+  /**
+   * Named-entity recognition of names beyond the gazetteer (reported with `id: null`): `true` (default)
+   * for the shipped recognizer, `false` for gazetteer names only, or your own `NerModel`.
+   */
+  ner?: boolean | NerModel;
 }
 
 export interface Analyzer {
   readonly lexicon: Lexicon;
   readonly gazetteer: Gazetteer | null;
+  /** The recognizer of unknown names, or null when off. */
+  readonly ner: NerModel | null;
   /** Analyzes a document (or a bare string, treated as a document with id `text`). */
   analyze(input: string | Document): Analysis;
 }
@@ -51,17 +61,19 @@ export interface Analyzer {
 export function createAnalyzer(options: AnalyzerOptions = {}): Analyzer {
   const gazetteer = options.gazetteer === undefined ? defaultGazetteer() : options.gazetteer;
   const lexicon = new Lexicon([...(gazetteer?.lexiconEntries() ?? []), ...(options.terms ?? [])]);
+  const ner = options.ner === false ? null : options.ner === true || options.ner === undefined ? defaultNer() : options.ner;
   return {
     lexicon,
     gazetteer,
+    ner,
     analyze(input) {
       const document: Document = typeof input === 'string' ? { id: 'text', source: 'string', text: input } : input;
-      return analyzeWith(document, lexicon, gazetteer);
+      return analyzeWith(document, lexicon, gazetteer, ner);
     },
   };
 }
 
-function analyzeWith(document: Document, lexicon: Lexicon, gazetteer: Gazetteer | null): Analysis {
+function analyzeWith(document: Document, lexicon: Lexicon, gazetteer: Gazetteer | null, ner: NerModel | null): Analysis {
   if (typeof document.text !== 'string') throw new TypeError(`document ${document.id ?? '?'}: text must be a string`);
   const { text } = document;
   const content = contentRanges(text.length, document.boilerplate);
@@ -75,7 +87,12 @@ function analyzeWith(document: Document, lexicon: Lexicon, gazetteer: Gazetteer 
   const all = lexicon.match(tokens, text);
   const entityMatches = resolveOverlaps(all.filter((m) => m.kind === 'entity'), gazetteer);
   const matches = [...entityMatches, ...all.filter((m) => m.kind === 'term')].sort((a, b) => a.start - b.start || b.end - a.end);
-  return { document, lang, language, content, sentences, tokens, matches, entities: groupEntities(entityMatches, gazetteer) };
+  let entities = groupEntities(entityMatches, gazetteer);
+  if (ner) {
+    const input = { text, lang, tokens, entityMatches, gazetteer };
+    entities = linkEntities(input, entities, ner.recognize(input));
+  }
+  return { document, lang, language, content, sentences, tokens, matches, entities };
 }
 
 /** Words inside sentences (so never in boilerplate), stemmed by the pack of their script and the document language. */

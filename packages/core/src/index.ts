@@ -17,3 +17,11 @@ export {
 export { Lexicon, type LexiconEntry, type LexiconMatch, type Token } from './lexicon.js';
 export { Gazetteer, BLOCKED_REF, defaultGazetteer, readGazetteerFile, type GazetteerEntity, type GazetteerData } from './gazetteer.js';
 export { createAnalyzer, type Analyzer, type AnalyzerOptions, type Analysis, type Entity } from './analyze.js';
+export type { NerModel, NerMention, NerInput } from './ner/types.js';
+export { defaultNer, readPerceptronFile } from './ner/models.js';
+export { createRecognizer, languageModel, modelMentions, type LanguageModel, type RecognizerOptions } from './ner/recognizer.js';
+export { Perceptron, type PerceptronData } from './ner/perceptron.js';
+export { trainPerceptron, goldPaths, type TrainingSentence, type TrainOptions } from './ner/train.js';
+export { compileTemplates, sentenceFeatures, sentenceRanges, tokenAttributes, shapeOf, ATTRIBUTES, type Template, type Attribute } from './ner/features.js';
+export { Cues, defaultCues, type CueData, type CueKind } from './ner/cues.js';
+export { readFactRuEval, readKazNerd, scoreSpans, type NerCorpusDocument, type GoldMention, type SpanScores } from './ner/corpora.js';

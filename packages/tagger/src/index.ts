@@ -15,3 +15,23 @@ export { TopicScorer, type TopicScore, type Evidence, type ScoreOptions } from '
 export { TopicModel, type Example, type ModelFile, type ModelTrainOptions, type LabelScore, type LabelEvidence } from './learn/model.js';
 export { readExamples, ExamplesError, type ExampleReadOptions } from './learn/examples.js';
 export type { FeatureOptions } from './learn/features.js';
+export { createEmbedder, withCache, type Embedder, type EmbedderOptions, type EmbedderInfo, type EmbedKind, type Pooling } from './embedder.js';
+export type { EmbeddingBackend } from './backend.js';
+export { chunkSentences, type Chunk, type ChunkOptions } from './chunk.js';
+export { SemanticScorer, prototypeTexts, type SemanticOptions, type SemanticTopicScore, type Calibration } from './semantic.js';
+export type { TaggingMode } from './fuse.js';
+export {
+  DEFAULT_MODEL,
+  DTYPES,
+  defaultModelsDir,
+  locateModel,
+  checkModel,
+  listModels,
+  pullModel,
+  onnxFile,
+  ModelNotFoundError,
+  type Dtype,
+  type ModelLocation,
+  type ModelInfo,
+  type PullOptions,
+} from './models.js';

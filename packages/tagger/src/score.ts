@@ -3,8 +3,10 @@ import type { EvidenceRule, Taxonomy, Terms, Topic } from './taxonomy.js';
 
 /** One sentence that supports a topic, with the words in it that did. */
 export interface Evidence extends TextSpan {
-  /** The matched terms and entity mentions in this sentence. */
+  /** The matched terms and entity mentions in this sentence (none for purely semantic evidence). */
   matches: TextSpan[];
+  /** Semantic and hybrid modes: cosine similarity of the sentence to the topic's nearest prototype. */
+  similarity?: number;
 }
 
 export interface TopicScore {
@@ -14,6 +16,10 @@ export interface TopicScore {
   score: number;
   /** The strongest supporting sentences, best first. */
   evidence: Evidence[];
+  /** Hybrid mode: the lexical score alone. */
+  lexical?: number;
+  /** Semantic and hybrid modes: the semantic score alone. */
+  semantic?: number;
 }
 
 export interface ScoreOptions {
@@ -76,6 +82,18 @@ export class TopicScorer {
     for (const [lang, list] of Object.entries(terms ?? {})) {
       for (const text of list ?? []) this.terms.push({ text, lang, kind: 'term', ref });
     }
+  }
+
+  /** The lexical score (1 − exp(−Σ)) and evidence of every topic with any match, before thresholds and parents. */
+  scoreEach(analysis: Analysis, maxEvidence: number): Map<string, { score: number; evidence: Evidence[] }> {
+    const bySentence = new Map<number, LexiconMatch[]>();
+    for (const m of analysis.matches) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+    const out = new Map<string, { score: number; evidence: Evidence[] }>();
+    for (const { topic, rules } of this.topics) {
+      const hits = collectHits(analysis.matches, rules, bySentence);
+      if (hits.length) out.set(topic.id, { score: 1 - Math.exp(-sumWithDecay(hits)), evidence: evidenceOf(hits, analysis, maxEvidence) });
+    }
+    return out;
   }
 
   /** Scores every topic on an analysis; returns the reported ones (children imply parents), best first. */

@@ -3,6 +3,10 @@ import { LRUCache } from 'lru-cache';
 import { createAnalyzer, defaultGazetteer, type Analysis, type Document, type Entity, type Gazetteer, type LanguageCode } from '@topictag/core';
 import { defaultTaxonomy, loadTaxonomy, TaxonomyError, type Taxonomy } from './taxonomy.js';
 import { TopicScorer, type TopicScore } from './score.js';
+import type { Embedder, EmbedderOptions } from './embedder.js';
+import type { SemanticOptions, SemanticScorer } from './semantic.js';
+import type { TaggingMode } from './fuse.js';
+import type { Dtype } from './models.js';
 
 export interface TaggerOptions {
   /** A taxonomy object or the path of a YAML/JSON taxonomy file. Default: the built-in taxonomy. */
@@ -17,6 +21,27 @@ export interface TaggerOptions {
   maxEvidence?: number;
   /** How many results to remember by document content (same text, same result). 0 disables. Default 1000. */
   cacheSize?: number;
+  /**
+   * `lexical` (default): taxonomy terms and entities, no model. `semantic`: an embedding model's
+   * similarity of sentences to the topics' descriptions and examples. `hybrid`: both, fused per topic.
+   */
+  mode?: TaggingMode;
+  /** Semantic/hybrid: a model id (in `modelsDir`) or a model folder. Default `Xenova/multilingual-e5-small`. */
+  model?: string;
+  /** Where model ids are found. Default `TOPICTAG_MODELS`, else `~/.cache/topictag/models`. */
+  modelsDir?: string;
+  /** Semantic/hybrid: ONNX weights, `q8` (default) or `fp32`, `int8`, `uint8`, `fp16`, `q4`. */
+  dtype?: Dtype;
+  /** Semantic/hybrid: run the model in a worker thread, keeping this thread free. Default false. */
+  worker?: boolean;
+  /** Semantic/hybrid: an embedder to use instead of loading one (it is not disposed by `close()`). */
+  embedder?: Embedder;
+  /** Hybrid: weight of the semantic score in the fusion (a topic's `semantic.weight` wins). Default 0.6. */
+  semanticWeight?: number;
+  /** Semantic/hybrid: scoring settings (sentence window, best sentences per document). */
+  semantic?: SemanticOptions;
+  /** Semantic/hybrid: further embedder settings (batch size, threads, embedding cache, pooling, prefixes). */
+  embedding?: Omit<EmbedderOptions, 'model' | 'modelsDir' | 'dtype' | 'worker'>;
 }
 
 /** The result for one document; the JSON records of the CLI are exactly this. */
@@ -48,6 +73,11 @@ export type TagInput = string | Document | TagError;
 export interface Tagger {
   readonly taxonomy: Taxonomy;
   readonly gazetteer: Gazetteer;
+  readonly mode: TaggingMode;
+  /** The embedding model in semantic and hybrid modes; null in lexical mode. */
+  readonly embedder: Embedder | null;
+  /** Frees the model (and its worker thread) when the tagger loaded one. */
+  close(): Promise<void>;
   /** Tags one text or document. Throws a `TypeError` for input that is neither. */
   tag(input: string | Document, options?: { includeText?: boolean }): Promise<TagResult>;
   /** Tags a stream: exactly one record per input, in order; a bad input yields an error record, never a throw. */
@@ -72,6 +102,26 @@ export async function createTagger(options: TaggerOptions = {}): Promise<Tagger>
     throw new TaxonomyError(taxonomy.id, wordless.map((e) => `topic ${e.ref.replace(/#(\d+).*$/u, ' evidence[$1]')}: term "${e.text}" has no words to match`));
   }
   const scoreOptions = { threshold: options.threshold ?? 0.5, labelLang: options.labelLang ?? 'en', maxEvidence: options.maxEvidence ?? 3 };
+  const mode = options.mode ?? 'lexical';
+  if (mode !== 'lexical' && mode !== 'semantic' && mode !== 'hybrid') throw new TypeError(`mode must be lexical, semantic or hybrid, got "${String(mode)}"`);
+  // The model runtime is loaded only here, only for the semantic modes.
+  let semantic: SemanticScorer | null = null;
+  let ownEmbedder: Embedder | null = null;
+  if (mode !== 'lexical') {
+    const [{ createEmbedder }, { SemanticScorer }] = await Promise.all([import('./embedder.js'), import('./semantic.js')]);
+    const embedder =
+      options.embedder ??
+      (ownEmbedder = await createEmbedder({
+        ...options.embedding,
+        ...(options.model && { model: options.model }),
+        ...(options.modelsDir && { modelsDir: options.modelsDir }),
+        ...(options.dtype && { dtype: options.dtype }),
+        ...(options.worker && { worker: true }),
+      }));
+    semantic = await SemanticScorer.create(taxonomy, embedder, options.semantic);
+  }
+  const fuse = mode === 'lexical' ? null : (await import('./fuse.js')).fuseTopics;
+  const fuseOptions = { ...scoreOptions, mode: mode === 'hybrid' ? ('hybrid' as const) : ('semantic' as const), semanticWeight: options.semanticWeight ?? 0.6 };
   const cacheSize = options.cacheSize ?? 1000;
   const cache = cacheSize > 0 ? new LRUCache<string, Pick<TagResult, 'lang' | 'topics' | 'entities'>>({ max: cacheSize }) : null;
 
@@ -83,12 +133,18 @@ export async function createTagger(options: TaggerOptions = {}): Promise<Tagger>
     return input;
   }
 
-  function tagDocument(doc: Document, includeText: boolean): TagResult {
+  async function topicsOf(analysis: Analysis): Promise<TopicScore[]> {
+    if (!semantic || !fuse) return scorer.score(analysis, scoreOptions);
+    const lexical = mode === 'hybrid' ? scorer.scoreEach(analysis, scoreOptions.maxEvidence) : new Map();
+    return fuse(taxonomy, analysis, lexical, await semantic.score(analysis), fuseOptions);
+  }
+
+  async function tagDocument(doc: Document, includeText: boolean): Promise<TagResult> {
     const key = cache ? cacheKey(doc) : '';
     let core = cache?.get(key);
     if (!core) {
       const analysis = analyzer.analyze(doc);
-      core = { lang: analysis.lang, topics: scorer.score(analysis, scoreOptions), entities: analysis.entities };
+      core = { lang: analysis.lang, topics: await topicsOf(analysis), entities: analysis.entities };
       cache?.set(key, core);
     }
     const result: TagResult = {
@@ -105,31 +161,44 @@ export async function createTagger(options: TaggerOptions = {}): Promise<Tagger>
     return result;
   }
 
+  /** One record for one input, never a rejection. */
+  async function recordOf(input: TagInput, n: number, includeText: boolean): Promise<TagRecord> {
+    if (isTagError(input)) return input;
+    try {
+      return await tagDocument(toDocument(input), includeText);
+    } catch (err) {
+      const doc = input as Partial<Document> | null;
+      return {
+        id: typeof doc?.id === 'string' ? doc.id : `#${n}`,
+        source: typeof doc?.source === 'string' ? doc.source : `input #${n}`,
+        error: { code: err instanceof TypeError ? 'BAD_INPUT' : 'TAG_FAILED', message: (err as Error).message },
+      };
+    }
+  }
+  // With a model, a few documents are in flight at once (the next is analysed while one is embedded).
+  const inFlight = mode === 'lexical' ? 1 : 4;
+
   return {
     taxonomy,
     gazetteer,
+    mode,
+    embedder: semantic?.embedder ?? null,
+    async close() {
+      await ownEmbedder?.dispose();
+      ownEmbedder = null;
+    },
     async tag(input, opts = {}) {
       return tagDocument(toDocument(input), opts.includeText ?? false);
     },
     async *tagMany(inputs, opts = {}) {
+      const includeText = opts.includeText ?? false;
+      const queue: Promise<TagRecord>[] = [];
       let n = 0;
       for await (const input of inputs) {
-        n++;
-        if (isTagError(input)) {
-          yield input;
-          continue;
-        }
-        try {
-          yield tagDocument(toDocument(input), opts.includeText ?? false);
-        } catch (err) {
-          const doc = input as Partial<Document> | null;
-          yield {
-            id: typeof doc?.id === 'string' ? doc.id : `#${n}`,
-            source: typeof doc?.source === 'string' ? doc.source : `input #${n}`,
-            error: { code: err instanceof TypeError ? 'BAD_INPUT' : 'TAG_FAILED', message: (err as Error).message },
-          };
-        }
+        queue.push(recordOf(input, ++n, includeText));
+        if (queue.length >= inFlight) yield await queue.shift()!;
       }
+      while (queue.length) yield await queue.shift()!;
     },
     analyze(input) {
       return analyzer.analyze(toDocument(input));

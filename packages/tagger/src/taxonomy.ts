@@ -23,7 +23,10 @@ export interface Topic {
   /** Minimum score for the topic to be reported (default: the tagger's threshold, 0.5). */
   threshold?: number;
   evidence: EvidenceRule[];
+  /** Example sentences per language; with the description and labels they are the topic's semantic prototypes. */
   examples?: Partial<Record<LanguageCode, string[]>>;
+  /** Semantic and hybrid modes: this topic's own threshold for the semantic score and weight in the fusion. */
+  semantic?: { threshold?: number; weight?: number };
 }
 
 export interface Taxonomy {
@@ -87,6 +90,19 @@ export function validateTaxonomy(value: unknown, source = 'taxonomy'): Taxonomy 
     if (t.threshold !== undefined && !(typeof t.threshold === 'number' && t.threshold > 0 && t.threshold < 1)) {
       problems.push(`${at}.threshold: expected a number between 0 and 1`);
     }
+    if (t.semantic !== undefined) {
+      const sem = t.semantic as { threshold?: unknown; weight?: unknown } | null;
+      if (!sem || typeof sem !== 'object') problems.push(`${at}.semantic: expected a mapping with threshold and/or weight`);
+      else {
+        if (sem.threshold !== undefined && !(typeof sem.threshold === 'number' && sem.threshold > 0 && sem.threshold < 1)) {
+          problems.push(`${at}.semantic.threshold: expected a number between 0 and 1`);
+        }
+        if (sem.weight !== undefined && !(typeof sem.weight === 'number' && sem.weight >= 0 && sem.weight <= 1)) {
+          problems.push(`${at}.semantic.weight: expected a number from 0 to 1`);
+        }
+      }
+    }
+    if (t.examples !== undefined) checkTerms(t.examples, `${at}.examples`, problems);
     if (!Array.isArray(t.evidence) || t.evidence.length === 0) problems.push(`${at}.evidence: expected a non-empty list`);
     (Array.isArray(t.evidence) ? t.evidence : []).forEach((r, j) => {
       const rat = `${at}.evidence[${j}]`;

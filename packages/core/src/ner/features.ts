@@ -1,0 +1,140 @@
+import { BLOCKED_REF } from '../gazetteer.js';
+import type { Token } from '../lexicon.js';
+import type { Cues } from './cues.js';
+import type { NerInput } from './types.js';
+
+/**
+ * Token attributes the feature templates refer to. All are strings; `<s>`/`</s>` stand for positions
+ * beyond the sentence.
+ *
+ * - `w` normalized word, `stem` the language pack's stem, `pre3`, `suf2`..`suf4` affixes of `w`;
+ * - `shape` the original surface as character classes (Xx, X, x, d, Xx-Xx …), `caps`, `first` (first word of its sentence);
+ * - `gaz` the gazetteer tag (`B-person`, `I-location`, `O`), `cue` the cue kind (person title, organization head …);
+ * - `pb`/`pa` punctuation just before / after the word (quotes, brackets, commas), `len` a length bucket.
+ */
+export const ATTRIBUTES = ['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'shape', 'caps', 'first', 'gaz', 'cue', 'pb', 'pa', 'len'] as const;
+export type Attribute = (typeof ATTRIBUTES)[number];
+
+/** A compiled template: `shape[-1]|w[0]` → parts [['shape', -1], ['w', 0]]. */
+export interface Template {
+  name: string;
+  /** `name=`, the prefix of its feature strings. */
+  prefix: string;
+  parts: Array<[number, number]>;
+}
+
+export function compileTemplates(templates: readonly string[]): Template[] {
+  return templates.map((name) => ({
+    name,
+    prefix: `${name}=`,
+    parts: name === 'bias' ? [] : name.split('|').map((p): [number, number] => {
+      const m = /^([a-z0-9]+)\[(-?\d+)\]$/u.exec(p);
+      const attr = m ? ATTRIBUTES.indexOf(m[1] as Attribute) : -1;
+      if (!m || attr < 0) throw new Error(`NER feature template "${name}": bad part "${p}" (expected attr[offset], attr one of ${ATTRIBUTES.join(', ')})`);
+      return [attr, Number(m[2])];
+    }),
+  }));
+}
+
+/** Character-class shape of a surface, with runs collapsed: `Токаев` → `Xx`, `ОДКБ` → `X`, `2024` → `d`. */
+const shapes = new Map<string, string>();
+export function shapeOf(surface: string): string {
+  let out = shapes.get(surface);
+  if (out !== undefined) return out;
+  out = computeShape(surface);
+  if (shapes.size > 100_000) shapes.clear();
+  shapes.set(surface, out);
+  return out;
+}
+
+function computeShape(surface: string): string {
+  let out = '';
+  for (const ch of surface) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{L}/u.test(ch) ? 'l' : /\p{N}/u.test(ch) ? 'd' : ch === '-' ? '-' : '.';
+    if (out[out.length - 1] !== c) out += c;
+  }
+  return out.length > 6 ? out.slice(0, 6) : out;
+}
+
+const SPACE = /\s+/gu;
+
+/** Attribute values of every token (`[token][attribute]`), computed once per document. */
+export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
+  const { tokens, text } = input;
+  const gaz = gazetteerTags(input);
+  return tokens.map((t, i) => {
+    const w = t.norm;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const before = prev && prev.sentence === t.sentence ? text.slice(prev.end, t.start).replace(SPACE, '') : '';
+    const after = next && next.sentence === t.sentence ? text.slice(t.end, next.start).replace(SPACE, '') : '';
+    return [
+      w,
+      t.key,
+      w.slice(0, 3),
+      w.slice(-2),
+      w.slice(-3),
+      w.slice(-4),
+      shapeOf(t.text),
+      t.caps,
+      !prev || prev.sentence !== t.sentence ? '1' : '0',
+      gaz[i] ?? 'O',
+      cues.of(t) ?? '-',
+      before.slice(0, 2),
+      after.slice(0, 2),
+      w.length <= 2 ? 's' : w.length <= 5 ? 'm' : 'l',
+    ];
+  });
+}
+
+/** `B-type`/`I-type` for tokens inside gazetteer entity matches (outermost match wins). */
+function gazetteerTags(input: NerInput): Array<string | undefined> {
+  const tags: Array<string | undefined> = new Array(input.tokens.length);
+  const matches = [...input.entityMatches].sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart));
+  for (const m of matches) {
+    const type = m.ref === BLOCKED_REF ? 'blocked' : input.gazetteer?.get(m.ref)?.type;
+    if (!type) continue;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) tags[i] ??= `${i === m.tokenStart ? 'B' : 'I'}-${type}`;
+  }
+  return tags;
+}
+
+/** The token ranges `[start, end)` of the sentences of a token list. */
+export function sentenceRanges(tokens: readonly Token[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i]!.sentence !== tokens[start]!.sentence) {
+      out.push([start, i]);
+      start = i;
+    }
+  }
+  return tokens.length ? out : [];
+}
+
+/**
+ * The feature strings of each token of one sentence `[from, to)`, by template: `name=value`
+ * (parts of a conjunction joined by `|`).
+ */
+export function sentenceFeatures(attrs: readonly string[][], from: number, to: number, templates: readonly Template[]): string[][] {
+  const out: string[][] = [];
+  for (let i = from; i < to; i++) {
+    const feats: string[] = [];
+    for (const t of templates) {
+      if (!t.parts.length) {
+        feats.push(t.name);
+        continue;
+      }
+      let value = t.prefix;
+      for (let p = 0; p < t.parts.length; p++) {
+        const part = t.parts[p]!;
+        const j = i + part[1];
+        const v = j < from ? '<s>' : j >= to ? '</s>' : attrs[j]![part[0]]!;
+        value = p ? `${value}|${v}` : value + v;
+      }
+      feats.push(value);
+    }
+    out.push(feats);
+  }
+  return out;
+}

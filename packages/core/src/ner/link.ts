@@ -1,0 +1,112 @@
+import { BLOCKED_REF } from '../gazetteer.js';
+import { normalize, toOriginal } from '../normalize.js';
+import type { LexiconMatch, Token } from '../lexicon.js';
+import type { EntityType, TextSpan } from '../types.js';
+import type { NerInput, NerMention } from './types.js';
+
+/** An entity as the analysis reports it (see `Entity` in analyze.ts). */
+export interface LinkedEntity {
+  id: string | null;
+  type: EntityType;
+  name: string;
+  mentions: TextSpan[];
+}
+
+/** Clitics that may be glued before a name in caseless scripts (Arabic و ف ب ل ك and pairs). */
+const CLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل'];
+
+/**
+ * Merges recognized mentions into the gazetteer's entities. The gazetteer stays the source of ids: a
+ * mention over a gazetteer match of its type is that entity already (only an organization may contain
+ * other gazetteer names: мэрия Москвы). The others become entities with `id: null`, grouped by their
+ * words' stems; a one-word person mention whose stem is the surname of a longer one in the document
+ * joins it (Юрий Лужков … Лужкова), and repeats of those surnames the model missed are added, with
+ * clitics left outside the offsets (ولافروف → لافروف). Surname repeats of linked people join the linked entity.
+ */
+export function linkEntities(input: NerInput, linked: LinkedEntity[], mentions: readonly NerMention[]): LinkedEntity[] {
+  const { tokens, text } = input;
+  const gaz = input.entityMatches;
+  const kept = mentions.filter((m) => !gaz.some((g) => overlaps(g, m) && !containedOrg(g, m, input)));
+  const covered = new Uint8Array(tokens.length);
+  for (const m of [...gaz, ...kept]) covered.fill(1, m.tokenStart, m.tokenEnd);
+
+  const groups = new Map<string, { type: EntityType; mentions: NerMention[]; lastStem: string | null }>();
+  const surnameOf = new Map<string, string>(); // surname stem → group key
+  const keyOf = (m: NerMention) => `${m.type}\u0000${tokens.slice(m.tokenStart, m.tokenEnd).map((t) => t.key).join(' ')}`;
+  for (const m of kept) {
+    const key = keyOf(m);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { type: m.type, mentions: [], lastStem: null }));
+    g.mentions.push(m);
+    if (m.type === 'person' && m.tokenEnd - m.tokenStart > 1) {
+      const last = tokens[m.tokenEnd - 1]!.key;
+      g.lastStem = last;
+      if (!surnameOf.has(last)) surnameOf.set(last, key);
+    }
+  }
+  // surnames of linked people (multi-word gazetteer mentions)
+  const linkedSurname = new Map<string, LinkedEntity>();
+  const byId = new Map(linked.map((e) => [e.id, e]));
+  for (const g of gaz) {
+    const e = byId.get(g.ref);
+    if (e?.type === 'person' && g.tokenEnd - g.tokenStart > 1) linkedSurname.set(tokens[g.tokenEnd - 1]!.key, e);
+  }
+  // one-word person mentions join the full name they repeat
+  for (const [key, g] of [...groups]) {
+    if (g.type !== 'person' || g.lastStem !== null) continue;
+    const stem = key.slice(key.indexOf('\u0000') + 1);
+    const target = surnameOf.get(stem);
+    const person = linkedSurname.get(stem);
+    if (target && target !== key) {
+      groups.get(target)!.mentions.push(...g.mentions);
+      groups.delete(key);
+    } else if (!target && person) {
+      person.mentions.push(...g.mentions.map((m) => span(text, m.start, m.end)));
+      groups.delete(key);
+    }
+  }
+  // repeats of surnames the recognizer missed
+  tokens.forEach((t, i) => {
+    if (covered[i] || (t.caps !== 'initial' && t.caps !== 'upper' && t.caps !== 'none')) return;
+    const key = surnameOf.get(t.key);
+    if (!key) return;
+    const g = groups.get(key)!;
+    const surname = tokens[g.mentions[0]!.tokenEnd - 1]!;
+    const clitic = t.caps === 'none' ? cliticLength(t, surname) : 0;
+    if (clitic < 0) return;
+    const start = t.start + clitic;
+    g.mentions.push({ type: 'person', start, end: t.end, tokenStart: i, tokenEnd: i + 1, source: 'rules' });
+  });
+
+  const unknown: LinkedEntity[] = [...groups.values()].map((g) => {
+    const ms = g.mentions.sort((a, b) => a.start - b.start);
+    const best = ms.reduce((a, b) => (b.tokenEnd - b.tokenStart > a.tokenEnd - a.tokenStart ? b : a));
+    return { id: null, type: g.type, name: text.slice(best.start, best.end).replace(/\s+/gu, ' '), mentions: ms.map((m) => span(text, m.start, m.end)) };
+  });
+  for (const e of linked) e.mentions.sort((a, b) => a.start - b.start);
+  return [...linked, ...unknown].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+function span(text: string, start: number, end: number): TextSpan {
+  return { start, end, text: text.slice(start, end) };
+}
+
+function overlaps(a: { tokenStart: number; tokenEnd: number }, b: { tokenStart: number; tokenEnd: number }): boolean {
+  return a.tokenStart < b.tokenEnd && b.tokenStart < a.tokenEnd;
+}
+
+/** A gazetteer name strictly inside a recognized organization of another type (мэрия Москвы). */
+function containedOrg(g: LexiconMatch, m: NerMention, input: NerInput): boolean {
+  if (m.type !== 'organization' || g.ref === BLOCKED_REF) return false;
+  const inside = m.tokenStart <= g.tokenStart && g.tokenEnd <= m.tokenEnd && g.tokenEnd - g.tokenStart < m.tokenEnd - m.tokenStart;
+  return inside && input.gazetteer?.get(g.ref)?.type !== 'organization';
+}
+
+/** Length in the original text of a clitic glued before `surname` in `t` (ولافروف → 1), or −1 if `t` is not a clitic form of it. */
+function cliticLength(t: Token, surname: Token): number {
+  if (t.norm === surname.norm) return 0;
+  const clitic = CLITICS.find((c) => t.norm === c + surname.norm);
+  if (!clitic) return t.norm.endsWith(surname.norm) ? -1 : 0;
+  const n = normalize(t.text);
+  return toOriginal(n, 0, clitic.length).end;
+}

@@ -1,0 +1,85 @@
+import type { LanguageCode } from '../types.js';
+import { defaultCues, type Cues } from './cues.js';
+import { compileTemplates, sentenceFeatures, sentenceRanges, tokenAttributes, type Template } from './features.js';
+import { Perceptron, runs, type PerceptronData } from './perceptron.js';
+import { ruleMentions } from './rules.js';
+import type { NerInput, NerMention, NerModel } from './types.js';
+
+/** A trained perceptron for one language, with its compiled templates. */
+export interface LanguageModel {
+  lang: LanguageCode;
+  perceptron: Perceptron;
+  templates: Template[];
+}
+
+export function languageModel(data: PerceptronData): LanguageModel {
+  return { lang: data.lang, perceptron: new Perceptron(data), templates: compileTemplates(data.templates) };
+}
+
+/** Mentions from a trained model: each sentence decoded once, one BIO chain per entity type. */
+export function modelMentions(input: NerInput, model: LanguageModel, cues: Cues): NerMention[] {
+  const attrs = tokenAttributes(input, cues);
+  const out: NerMention[] = [];
+  for (const [from, to] of sentenceRanges(input.tokens)) {
+    const paths = model.perceptron.decode(sentenceFeatures(attrs, from, to, model.templates));
+    paths.forEach((path, t) => {
+      const type = model.perceptron.types[t]!;
+      for (const [s, e] of splitAtPunctuation(input, from, runs(path))) {
+        out.push({ type, start: input.tokens[from + s]!.start, end: input.tokens[from + e - 1]!.end, tokenStart: from + s, tokenEnd: from + e, source: 'model' });
+      }
+    });
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Punctuation that ends a name even when the model runs on (commas, brackets, semicolons, colons). */
+const BREAK = /[,;:()[\]]/u;
+
+/** Splits token runs (sentence-relative) where the text between two of their tokens has breaking punctuation. */
+function splitAtPunctuation(input: NerInput, from: number, spans: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of spans) {
+    let a = s;
+    for (let i = s + 1; i < e; i++) {
+      if (BREAK.test(input.text.slice(input.tokens[from + i - 1]!.end, input.tokens[from + i]!.start))) {
+        out.push([a, i]);
+        a = i;
+      }
+    }
+    out.push([a, e]);
+  }
+  return out;
+}
+
+export interface RecognizerOptions {
+  /** Trained models by language; loaded on first use when given as a loader. */
+  models: Map<LanguageCode, LanguageModel | (() => LanguageModel)>;
+  /** Languages read by the cue rules when they have no model. */
+  ruleLanguages: readonly LanguageCode[];
+  cues?: Cues;
+  name?: string;
+}
+
+/** A recognizer: the trained model of the document's language, else the cue rules, else nothing. */
+export function createRecognizer(options: RecognizerOptions): NerModel {
+  const cues = options.cues ?? defaultCues();
+  const loaded = new Map<LanguageCode, LanguageModel>();
+  const model = (lang: LanguageCode): LanguageModel | undefined => {
+    let m = loaded.get(lang);
+    if (m) return m;
+    const entry = options.models.get(lang);
+    if (!entry) return undefined;
+    loaded.set(lang, (m = typeof entry === 'function' ? entry() : entry));
+    return m;
+  };
+  const languages = [...new Set([...options.models.keys(), ...options.ruleLanguages])];
+  return {
+    name: options.name ?? 'topictag-ner',
+    languages,
+    recognize(input) {
+      const m = model(input.lang);
+      if (m) return modelMentions(input, m, cues);
+      return options.ruleLanguages.includes(input.lang) ? ruleMentions(input, cues) : [];
+    },
+  };
+}

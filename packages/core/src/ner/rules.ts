@@ -1,0 +1,119 @@
+import type { Token } from '../lexicon.js';
+import type { EntityType } from '../types.js';
+import type { CueKind, Cues } from './cues.js';
+import { sentenceRanges } from './features.js';
+import type { NerInput, NerMention } from './types.js';
+
+/**
+ * Cue rules for languages without a trained model (English, Arabic): names found from capitalization
+ * and context cues, typed by their head words (Ministry, وزارة → organization; village, قرية →
+ * location) or by a title before them (President, الرئيس → person). Generic over languages: scripts
+ * with case use capitalized runs; caseless scripts (Arabic) take the words after a cue.
+ */
+export function ruleMentions(input: NerInput, cues: Cues): NerMention[] {
+  const { tokens, text } = input;
+  const kinds = tokens.map((t) => cues.of(t));
+  const out: NerMention[] = [];
+  const seenInside = new Set<string>();
+  tokens.forEach((t, i) => {
+    if ((t.caps === 'initial' || t.caps === 'upper') && i > 0 && tokens[i - 1]!.sentence === t.sentence) seenInside.add(t.norm);
+  });
+  const gap = (i: number) => text.slice(tokens[i - 1]!.end, tokens[i]!.start).trim() !== '';
+  const add = (type: EntityType, s: number, e: number) =>
+    e > s && out.push({ type, start: tokens[s]!.start, end: tokens[e - 1]!.end, tokenStart: s, tokenEnd: e, source: 'rules' });
+
+  for (const [from, to] of sentenceRanges(tokens)) {
+    if (tokens[from]!.caps === 'none') caselessSentence(tokens, kinds, from, to, gap, add);
+    else casedSentence(tokens, kinds, from, to, gap, add, seenInside);
+  }
+  return out;
+}
+
+type Add = (type: EntityType, start: number, end: number) => void;
+const isArticle = (t: Token) => t.norm.startsWith('ال') || t.norm.startsWith('وال') || t.norm.startsWith('بال') || t.norm.startsWith('لل');
+
+function casedSentence(
+  tokens: readonly Token[], kinds: ReadonlyArray<CueKind | undefined>, from: number, to: number,
+  gap: (i: number) => boolean, add: Add, seenInside: ReadonlySet<string>,
+): void {
+  const nameLike = (i: number) => {
+    const t = tokens[i]!;
+    const k = kinds[i];
+    return (t.caps === 'initial' || t.caps === 'upper') && k !== 'stop' && k !== 'connector' && k !== 'locationBefore' && !/^\d/u.test(t.norm);
+  };
+  for (let i = from; i < to; i++) {
+    if (!nameLike(i)) continue;
+    let s = i;
+    let e = i + 1;
+    while (e < to && !gap(e) && (nameLike(e) || (kinds[e] === 'connector' && e + 1 < to && nameLike(e + 1) && !gap(e + 1)))) e++;
+    i = e - 1;
+    // titles written with a capital (President Tokayev) are context, not part of the name
+    let title = s > from && kinds[s - 1] === 'person';
+    while (s < e && kinds[s] === 'person') {
+      s++;
+      title = true;
+    }
+    if (s >= e) continue;
+    const run = kinds.slice(s, e);
+    const hasOrg = run.includes('organization');
+    const hasLoc = run.includes('location');
+    if (!hasOrg && !hasLoc && run.includes('connector')) {
+      // "Kazakhstan and Russia": connectors join names only inside organization or place names
+      let a = s;
+      for (let j = s; j <= e; j++) {
+        if (j === e || kinds[j] === 'connector') {
+          typeRun(a, j);
+          a = j + 1;
+        }
+      }
+      continue;
+    }
+    typeRun(s, e);
+
+    function typeRun(a: number, b: number): void {
+      if (b <= a) return;
+      const span = kinds.slice(a, b);
+      const single = b - a === 1;
+      const atStart = a === from;
+      if (span.includes('organization')) return add('organization', a, b);
+      if (span.includes('location') && !single) return add('location', a, b);
+      if (title && a === s) return add('person', a, b);
+      if (a > from && kinds[a - 1] === 'locationBefore') return add('location', a, b);
+      if (a > from + 1 && kinds[a - 1] === 'connector' && kinds[a - 2] === 'location') return add('location', a, b); // the village of Khorog
+      if (single && tokens[a]!.caps === 'upper' && tokens[a]!.norm.length >= 2) return add('organization', a, b);
+      if (single) return; // a lone capitalized word: not enough evidence (repeats of known surnames are found when linking)
+      if (atStart && !seenInside.has(tokens[a]!.norm)) return add('person', a + 1 < b - 1 ? a + 1 : a, b);
+      add('person', a, b);
+    }
+  }
+}
+
+function caselessSentence(
+  tokens: readonly Token[], kinds: ReadonlyArray<CueKind | undefined>, from: number, to: number,
+  gap: (i: number) => boolean, add: Add,
+): void {
+  const plain = (i: number) => i < to && kinds[i] === undefined && !gap(i) && !/^\d/u.test(tokens[i]!.norm);
+  for (let i = from; i < to; i++) {
+    const kind = kinds[i];
+    if (kind === 'person') {
+      // title, its descriptors (definite words: الخارجية الروسي), then 1–3 name words and an optional family name with ال
+      let j = i + 1;
+      while (j < to && j < i + 4 && !gap(j) && (kinds[j] === 'person' || (kinds[j] === undefined && isArticle(tokens[j]!)))) j++;
+      const s = j;
+      while (j < s + 3 && plain(j) && !isArticle(tokens[j]!)) j++;
+      if (j > s && plain(j) && isArticle(tokens[j]!) && (j + 1 >= to || gap(j + 1) || kinds[j + 1] === 'stop')) j++;
+      if (j > s) add('person', s, j);
+      i = Math.max(i, j - 1);
+    } else if (kind === 'organization') {
+      // head word and its genitive chain: وزارة الخارجية الكازاخستانية, حزب نور وطن
+      let j = i + 1;
+      while (j < i + 4 && plain(j)) j++;
+      if (j > i + 1) add('organization', i, j);
+      i = j - 1;
+    } else if (kind === 'location') {
+      let j = i + 1;
+      if (plain(j)) add('location', i + 1, ++j); // the name after the head word: قرية الخيام
+      i = j - 1;
+    }
+  }
+}

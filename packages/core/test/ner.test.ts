@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  compileTemplates, createAnalyzer, createRecognizer, goldPaths, languageModel, readKazNerd, scoreSpans, sentenceFeatures,
+  trainPerceptron, type Analysis, type Entity,
+} from '../src/index.js';
+
+const analyzer = createAnalyzer();
+
+function entity(a: Analysis, name: string): Entity {
+  const e = a.entities.find((x) => x.name === name);
+  if (!e) throw new Error(`no entity "${name}" in ${JSON.stringify(a.entities.map((x) => x.name))}`);
+  return e;
+}
+
+/** Every mention's offsets point at its text in the original. */
+function offsetsHold(a: Analysis): void {
+  for (const e of a.entities) for (const m of e.mentions) expect(a.document.text.slice(m.start, m.end)).toBe(m.text);
+}
+
+describe('named-entity recognition', () => {
+  test('Russian: an unknown person in inflected forms, grouped by surname, offsets exact; known names keep their ids', () => {
+    const text =
+      'Вчера губернатор Тверской области Игорь Руденя встретился с Касым-Жомартом Токаевым. ' +
+      'Руденя заявил, что компания «Северсталь» откроет завод. По словам Рудени, работы начнутся весной.';
+    const a = analyzer.analyze(text);
+    offsetsHold(a);
+    const p = entity(a, 'Игорь Руденя');
+    expect(p).toMatchObject({ id: null, type: 'person' });
+    expect(p.mentions.map((m) => m.text)).toEqual(['Игорь Руденя', 'Руденя', 'Рудени']);
+    expect(p.mentions[0]).toEqual({ start: 34, end: 46, text: 'Игорь Руденя' });
+    expect(a.entities.find((e) => e.id === 'person:kassym-jomart-tokayev')?.mentions.map((m) => m.text)).toEqual(['Касым-Жомартом Токаевым']);
+    expect(a.entities.some((e) => e.id === null && e.type === 'location' && e.mentions[0]!.text === 'Тверской области')).toBe(true);
+  });
+
+  test('Kazakh: an unknown akim with a case-suffixed surname repeat', () => {
+    const text = 'Ақтөбе облысының әкімі Асхат Шахаров Қасым-Жомарт Тоқаевпен кездесті. Шахаровтың айтуынша, «Самұрық-Қазына» қоры жаңа зауыт салады.';
+    const a = analyzer.analyze(text);
+    expect(a.lang).toBe('kk');
+    offsetsHold(a);
+    const p = entity(a, 'Асхат Шахаров');
+    expect(p.id).toBeNull();
+    expect(p.mentions.map((m) => m.text)).toEqual(['Асхат Шахаров', 'Шахаровтың']);
+    expect(a.entities.find((e) => e.id === 'person:kassym-jomart-tokayev')).toBeDefined();
+    expect(a.entities.some((e) => e.id === null && e.type === 'organization' && e.name === 'Самұрық-Қазына')).toBe(true);
+  });
+
+  test('Arabic: a name after a title and its descriptors; a clitic repeat stays outside the offsets', () => {
+    const text = 'قال وزير الخارجية الأوزبكي بختيار سعيدوف إن الاجتماع كان مثمرا. وقال رئيس الوزراء إن وسعيدوف سيزور قرية الخيام.';
+    const a = analyzer.analyze(text);
+    expect(a.lang).toBe('ar');
+    offsetsHold(a);
+    const p = entity(a, 'بختيار سعيدوف');
+    expect(p).toMatchObject({ id: null, type: 'person' });
+    expect(p.mentions.map((m) => m.text)).toEqual(['بختيار سعيدوف', 'سعيدوف']);
+    expect(text.slice(p.mentions[1]!.start - 1, p.mentions[1]!.start)).toBe('و');
+    expect(entity(a, 'الخيام').type).toBe('location');
+  });
+
+  test('English: organizations by head word, places after "the village of", people; gazetteer links unchanged', () => {
+    const text = 'President Emomali Rahmon met officials of the Ministry of Energy and Water Resources in Dushanbe. Later, Rahmon visited the village of Khorog. John Smith reported.';
+    const a = analyzer.analyze(text);
+    offsetsHold(a);
+    expect(a.entities.find((e) => e.id === 'person:emomali-rahmon')?.mentions.length).toBe(2);
+    expect(entity(a, 'Ministry of Energy and Water Resources')).toMatchObject({ id: null, type: 'organization' });
+    expect(entity(a, 'Khorog')).toMatchObject({ id: null, type: 'location' });
+    expect(entity(a, 'John Smith')).toMatchObject({ id: null, type: 'person' });
+    expect(a.entities.find((e) => e.id === 'city:dushanbe')).toBeDefined();
+  });
+
+  test('ner: false reports gazetteer entities only, and recognition never changes lexicon matches', () => {
+    const text = 'Вчера губернатор Игорь Руденя встретился с Касым-Жомартом Токаевым.';
+    const off = createAnalyzer({ ner: false }).analyze(text);
+    const on = analyzer.analyze(text);
+    expect(off.entities.map((e) => e.id)).toEqual(['person:kassym-jomart-tokayev']);
+    expect(on.matches).toEqual(off.matches);
+    expect(on.entities.filter((e) => e.id !== null)).toEqual(off.entities);
+  });
+
+  test('a perceptron learns from a toy corpus and a custom recognizer plugs in', () => {
+    const templates = ['bias', 'w[0]', 'w[-1]', 'shape[0]'];
+    const compiled = compileTemplates(templates);
+    const base = createAnalyzer({ ner: false, gazetteer: null });
+    const corpus = ['мэр Иванов приехал', 'мэр Петров уехал', 'мэр Сидоров вернулся'].map((text) => {
+      const a = base.analyze({ id: 't', source: 't', text, lang: 'ru' });
+      const input = { text, lang: 'ru', tokens: a.tokens, entityMatches: [], gazetteer: null };
+      return { input, attrs: a.tokens.map((t) => [t.norm, t.key, '', '', '', '', t.caps === 'initial' ? 'Xx' : 'x', t.caps, '', 'O', '-', '', '', '']) };
+    });
+    const sentences = corpus.map(({ attrs }) => ({
+      features: sentenceFeatures(attrs, 0, attrs.length, compiled),
+      gold: goldPaths(attrs.length, ['person'], [{ type: 'person', tokenStart: 1, tokenEnd: 2 }]),
+    }));
+    const data = trainPerceptron(sentences, { lang: 'ru', version: 'test', types: ['person'], templates, epochs: 3, prune: 0 });
+    const ner = createRecognizer({ models: new Map([['ru', languageModel(data)]]), ruleLanguages: [] });
+    const text = 'мэр Кузнецов приехал';
+    const a = createAnalyzer({ ner, gazetteer: null }).analyze({ id: 'x', source: 'x', text, lang: 'ru' });
+    expect(a.entities).toEqual([{ id: null, type: 'person', name: 'Кузнецов', mentions: [{ start: 4, end: 12, text: 'Кузнецов' }] }]);
+    expect(() => compileTemplates(['nope[0]'])).toThrow(/bad part/);
+  });
+
+  test('corpus reader and exact-span scores', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ner-'));
+    const file = join(dir, 'x.txt');
+    writeFileSync(file, 'Асхат B-PERSON\nШахаров I-PERSON\nАқтөбеде B-GPE\nболды O\n\nҰҚШҰ B-ORGANISATION\n');
+    const [doc] = readKazNerd(file);
+    expect(doc!.text).toBe('Асхат Шахаров Ақтөбеде болды\nҰҚШҰ\n');
+    expect(doc!.gold.map((g) => [g.type, doc!.text.slice(g.start, g.end)])).toEqual([
+      ['person', 'Асхат Шахаров'], ['location', 'Ақтөбеде'], ['organization', 'ҰҚШҰ'],
+    ]);
+    const s = scoreSpans([{ gold: doc!.gold, predicted: [doc!.gold[0]!, { type: 'person', start: 0, end: 5 }] }]);
+    expect(s.person).toMatchObject({ tp: 1, fp: 1, fn: 0, precision: 0.5, recall: 1 });
+    expect(s.location.recall).toBe(0);
+  });
+});

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Trains the shipped NER perceptrons of @topictag/core from the TRAIN parts of public corpora:
+//   ru: factRuEval-2016 devset/   kk: KazNERD IOB2_valid.txt     (the test parts are never read here)
+// Usage: node scripts/train-ner.mjs [--lang ru|kk|all] [--data DIR] [--epochs N] [--holdout K] [--dry]
+//   --data     directory holding factrueval/ and kaznerd/ (default ../shared/external beside the repo)
+//   --holdout  K > 0: train on the other documents, score every K-th document of the train part (model selection); nothing written
+// Writes packages/core/data/ner/<lang>.model.json.gz (build the core first: pnpm run build).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import {
+  createAnalyzer, defaultCues, tokenAttributes, compileTemplates, sentenceFeatures, sentenceRanges, goldPaths,
+  trainPerceptron, languageModel, modelMentions, readFactRuEval, readKazNerd, scoreSpans,
+} from '@topictag/core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    lang: { type: 'string', default: 'all' },
+    data: { type: 'string', default: join(root, '../shared/external') },
+    epochs: { type: 'string', default: '10' },
+    holdout: { type: 'string', default: '0' },
+    dry: { type: 'boolean', default: false },
+  },
+});
+const CORPORA = {
+  ru: { path: 'factrueval/devset', read: (p) => readFactRuEval(p), source: 'factRuEval-2016 devset/' },
+  kk: { path: 'kaznerd/IOB2_valid.txt', read: (p) => readKazNerd(p), source: 'KazNERD IOB2_valid.txt' },
+};
+const config = JSON.parse(readFileSync(join(root, 'packages/core/data/ner/templates.json'), 'utf8'));
+const VERSION = config.version;
+const TYPES = ['person', 'organization', 'location'];
+const analyzer = createAnalyzer({ ner: false });
+const cues = defaultCues();
+const templates = compileTemplates(config.templates);
+
+function prepare(doc) {
+  const a = analyzer.analyze({ id: doc.id, source: doc.id, text: doc.text, lang: doc.lang });
+  const input = { text: doc.text, lang: doc.lang, tokens: a.tokens, entityMatches: a.matches.filter((m) => m.kind === 'entity'), gazetteer: analyzer.gazetteer };
+  return { doc, input };
+}
+
+function sentencesOf({ doc, input }) {
+  const { tokens } = input;
+  const attrs = tokenAttributes(input, cues);
+  const mentions = [];
+  for (const g of doc.gold) {
+    let s = -1;
+    let e = -1;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].start >= g.start && tokens[i].end <= g.end) {
+        if (s < 0) s = i;
+        e = i + 1;
+      }
+    }
+    if (s >= 0 && tokens[s].sentence === tokens[e - 1].sentence) mentions.push({ type: g.type, tokenStart: s, tokenEnd: e });
+  }
+  return sentenceRanges(tokens).map(([from, to]) => ({
+    features: sentenceFeatures(attrs, from, to, templates),
+    gold: goldPaths(to - from, TYPES, mentions.filter((m) => m.tokenStart >= from && m.tokenEnd <= to).map((m) => ({ ...m, tokenStart: m.tokenStart - from, tokenEnd: m.tokenEnd - from }))),
+  }));
+}
+
+const langs = values.lang === 'all' ? Object.keys(CORPORA) : [values.lang];
+for (const lang of langs) {
+  const c = CORPORA[lang];
+  if (!c) throw new Error(`no training corpus for ${lang}`);
+  const path = join(values.data, c.path);
+  if (!existsSync(path)) {
+    console.log(`${lang}: skipped — training data not found at ${path} (pass --data DIR)`);
+    continue;
+  }
+  const t0 = performance.now();
+  const docs = c.read(path).map(prepare);
+  const k = Number(values.holdout);
+  const train = k > 0 ? docs.filter((_, i) => i % k !== 0) : docs;
+  const held = k > 0 ? docs.filter((_, i) => i % k === 0) : [];
+  const sentences = train.flatMap(sentencesOf);
+  console.log(`${lang}: ${train.length} documents, ${sentences.length} sentences from ${c.source} (${((performance.now() - t0) / 1000).toFixed(1)} s to read)`);
+  const data = trainPerceptron(sentences, {
+    lang, version: VERSION, types: TYPES, templates: config.templates, epochs: Number(values.epochs), seed: 7, prune: config.prune, scale: config.scale,
+    training: { script: 'scripts/train-ner.mjs', corpus: c.source, documents: train.length, date: new Date().toISOString().slice(0, 10) },
+    onEpoch: (e, m) => process.stdout.write(`  epoch ${e}: ${m} wrong chains\n`),
+  });
+  console.log(`  features: ${data.training.features} seen, ${data.training.kept} kept`);
+  if (held.length) {
+    const model = languageModel(data);
+    const pairs = held.map(({ doc, input }) => ({ gold: doc.gold, predicted: modelMentions(input, model, cues) }));
+    const s = scoreSpans(pairs);
+    if (process.env.NER_DEBUG) for (const { gold, predicted } of pairs.slice(0, 6)) {
+      const key = (m) => `${m.type}:${m.start}:${m.end}`;
+      const p = new Set(predicted.map(key)); const g = new Set(gold.map(key));
+      const text = held[pairs.findIndex((x) => x.gold === gold)].doc.text;
+      for (const m of gold) if (!p.has(key(m))) console.log('  miss', m.type, text.slice(m.start, m.end));
+      for (const m of predicted) if (!g.has(key(m))) console.log('  extra', m.type, text.slice(m.start, m.end));
+    }
+    for (const t of TYPES) console.log(`  held-out ${t}: P ${(100 * s[t].precision).toFixed(1)} R ${(100 * s[t].recall).toFixed(1)} F1 ${(100 * s[t].f1).toFixed(1)}`);
+    continue;
+  }
+  if (values.dry) continue;
+  const out = join(root, `packages/core/data/ner/${lang}.model.json.gz`);
+  const gz = gzipSync(JSON.stringify(data), { level: 9 });
+  writeFileSync(out, gz);
+  console.log(`  wrote ${out} (${(gz.length / 1e6).toFixed(2)} MB)`);
+}
