@@ -3,7 +3,7 @@
  * values into the options of one package, so commands stay thin and a package's flags live in one place.
  */
 import { FORMATS, isFormat, isKnownEncoding, type FieldMap, type ReadOptions } from '@topictag/adapters';
-import { createTagger, DTYPES, ModelNotFoundError, type Dtype, type Tagger, type TaggingMode } from '@topictag/tagger';
+import { createTagger, DTYPES, isTopicModelFile, ModelNotFoundError, type Dtype, type Tagger, type TaggingMode } from '@topictag/tagger';
 
 /** A usage error: reported on stderr with exit code 2. */
 export class UsageError extends Error {}
@@ -16,6 +16,9 @@ export const readOptionsSpec = {
   'title-field': { type: 'string' },
   'date-field': { type: 'string' },
   'id-field': { type: 'string' },
+  // The names classification users know from `topictag train` (SIB-200: --id-column index_id --text-column text).
+  'text-column': { type: 'string' },
+  'id-column': { type: 'string' },
 } as const;
 
 export interface ReadOptionValues {
@@ -25,6 +28,8 @@ export interface ReadOptionValues {
   'title-field'?: string | undefined;
   'date-field'?: string | undefined;
   'id-field'?: string | undefined;
+  'text-column'?: string | undefined;
+  'id-column'?: string | undefined;
 }
 
 export function toReadOptions(values: ReadOptionValues, onSkip?: ReadOptions['onSkip']): ReadOptions {
@@ -34,7 +39,7 @@ export function toReadOptions(values: ReadOptionValues, onSkip?: ReadOptions['on
   if (encoding !== 'auto' && !isKnownEncoding(encoding)) throw new UsageError(`--encoding: unknown encoding "${encoding}" (e.g. utf-8, windows-1251, koi8-r, windows-1256, iso-8859-1)`);
   const fields: FieldMap = {};
   for (const field of ['text', 'title', 'date', 'id'] as const) {
-    const path = values[`${field}-field`];
+    const path = values[`${field}-field`] ?? (field === 'text' || field === 'id' ? values[`${field}-column`] : undefined);
     if (path === undefined) continue;
     if (path.trim() === '') throw new UsageError(`--${field}-field needs a field name or dotted path`);
     fields[field] = path;
@@ -70,14 +75,18 @@ export async function makeTagger(values: TaggerValues): Promise<Tagger> {
   }
   const mode = (values.mode ?? 'lexical') as TaggingMode;
   if (!MODES.includes(mode)) throw new UsageError(`--mode must be lexical, semantic or hybrid, got "${values.mode}"`);
-  if (mode === 'lexical' && (values.model !== undefined || values.dtype !== undefined)) {
-    throw new UsageError('--model and --dtype need --mode semantic or --mode hybrid');
+  // --model is a trained topic model (topictag train) or, in the semantic modes, an embedding model.
+  const classifier = values.model !== undefined && isTopicModelFile(values.model) ? values.model : undefined;
+  const embedding = classifier === undefined ? values.model : undefined;
+  if (mode === 'lexical' && embedding !== undefined) {
+    throw new UsageError(`--model ${embedding}: not a topic model file from "topictag train"; an embedding model needs --mode semantic or --mode hybrid`);
   }
+  if (mode === 'lexical' && values.dtype !== undefined) throw new UsageError('--dtype needs --mode semantic or --mode hybrid');
   const dtype = values.dtype as Dtype | undefined;
   if (dtype !== undefined && !DTYPES.includes(dtype)) throw new UsageError(`--dtype must be one of ${DTYPES.join(', ')}, got "${values.dtype}"`);
-  if (mode === 'lexical') return createTagger({ taxonomy: values.taxonomy, threshold });
+  if (mode === 'lexical') return createTagger({ taxonomy: values.taxonomy, threshold, classifier });
   try {
-    return await createTagger({ taxonomy: values.taxonomy, threshold, mode, model: values.model, dtype, worker: true });
+    return await createTagger({ taxonomy: values.taxonomy, threshold, mode, model: embedding, classifier, dtype, worker: true });
   } catch (err) {
     if (err instanceof ModelNotFoundError) throw new UsageError(err.message);
     throw err;

@@ -12,7 +12,7 @@ export {
   type Terms,
 } from './taxonomy.js';
 export { TopicScorer, type TopicScore, type Evidence, type ScoreOptions } from './score.js';
-export { TopicModel, type Example, type ModelFile, type ModelTrainOptions, type LabelScore, type LabelEvidence } from './learn/model.js';
+export { TopicModel, isTopicModelFile, type Example, type ModelFile, type ModelTrainOptions, type LabelScore, type LabelEvidence } from './learn/model.js';
 export { readExamples, ExamplesError, type ExampleReadOptions } from './learn/examples.js';
 export type { FeatureOptions } from './learn/features.js';
 export { createEmbedder, withCache, type Embedder, type EmbedderOptions, type EmbedderInfo, type EmbedKind, type Pooling } from './embedder.js';

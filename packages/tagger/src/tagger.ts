@@ -7,6 +7,7 @@ import type { Embedder, EmbedderOptions } from './embedder.js';
 import type { SemanticOptions, SemanticScorer } from './semantic.js';
 import type { TaggingMode } from './fuse.js';
 import type { Dtype } from './models.js';
+import { isTopicModelFile, TopicModel } from './learn/model.js';
 
 export interface TaggerOptions {
   /** A taxonomy object or the path of a YAML/JSON taxonomy file. Default: the built-in taxonomy. */
@@ -26,8 +27,16 @@ export interface TaggerOptions {
    * similarity of sentences to the topics' descriptions and examples. `hybrid`: both, fused per topic.
    */
   mode?: TaggingMode;
-  /** Semantic/hybrid: a model id (in `modelsDir`) or a model folder. Default `Xenova/multilingual-e5-small`. */
-  model?: string;
+  /**
+   * Semantic/hybrid: an embedding model id (in `modelsDir`) or folder. Default `Xenova/multilingual-e5-small`.
+   * A trained topic model (a `TopicModel`, or the path of a file from `topictag train`) is taken as `classifier`.
+   */
+  model?: string | TopicModel;
+  /**
+   * A trained topic model (`topictag train`), or its file. Its labels become topics, ranked by probability,
+   * with the sentences that pushed them as evidence. Used alone unless `taxonomy` is also given.
+   */
+  classifier?: TopicModel | string;
   /** Where model ids are found. Default `TOPICTAG_MODELS`, else `~/.cache/topictag/models`. */
   modelsDir?: string;
   /** Semantic/hybrid: ONNX weights, `q8` (default) or `fp32`, `int8`, `uint8`, `fp16`, `q4`. */
@@ -88,8 +97,10 @@ export interface Tagger {
 
 /** Creates a tagger: `const tagger = await createTagger(); await tagger.tag('…')`. */
 export async function createTagger(options: TaggerOptions = {}): Promise<Tagger> {
+  const classifier = classifierOf(options);
+  const embeddingModel = typeof options.model === 'string' && !classifier?.fromModelOption ? options.model : undefined;
   const taxonomy =
-    options.taxonomy === undefined ? defaultTaxonomy()
+    options.taxonomy === undefined ? (classifier ? NO_TOPICS : defaultTaxonomy())
     : typeof options.taxonomy === 'string' || options.taxonomy instanceof URL ? loadTaxonomy(options.taxonomy)
     : options.taxonomy;
   const gazetteer = options.gazetteer ?? defaultGazetteer();
@@ -113,7 +124,7 @@ export async function createTagger(options: TaggerOptions = {}): Promise<Tagger>
       options.embedder ??
       (ownEmbedder = await createEmbedder({
         ...options.embedding,
-        ...(options.model && { model: options.model }),
+        ...(embeddingModel && { model: embeddingModel }),
         ...(options.modelsDir && { modelsDir: options.modelsDir }),
         ...(options.dtype && { dtype: options.dtype }),
         ...(options.worker && { worker: true }),
@@ -133,10 +144,22 @@ export async function createTagger(options: TaggerOptions = {}): Promise<Tagger>
     return input;
   }
 
-  async function topicsOf(analysis: Analysis): Promise<TopicScore[]> {
+  async function taxonomyTopics(analysis: Analysis): Promise<TopicScore[]> {
     if (!semantic || !fuse) return scorer.score(analysis, scoreOptions);
     const lexical = mode === 'hybrid' ? scorer.scoreEach(analysis, scoreOptions.maxEvidence) : new Map();
     return fuse(taxonomy, analysis, lexical, await semantic.score(analysis), fuseOptions);
+  }
+
+  async function topicsOf(analysis: Analysis): Promise<TopicScore[]> {
+    const topics = await taxonomyTopics(analysis);
+    if (!classifier) return topics;
+    // A topic both sources give is reported once, with the higher score.
+    const byId = new Map(topics.map((t) => [t.id, t]));
+    for (const t of classifierTopics(classifier.model, analysis, scoreOptions)) {
+      const known = byId.get(t.id);
+      if (!known || t.score > known.score) byId.set(t.id, t);
+    }
+    return [...byId.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   }
 
   async function tagDocument(doc: Document, includeText: boolean): Promise<TagResult> {
@@ -204,6 +227,28 @@ export async function createTagger(options: TaggerOptions = {}): Promise<Tagger>
       return analyzer.analyze(toDocument(input));
     },
   };
+}
+
+/** The taxonomy of a tagger that uses a trained model alone. */
+const NO_TOPICS: Taxonomy = { version: 1, id: 'none', name: 'none', topics: [] };
+
+function classifierOf(options: TaggerOptions): { model: TopicModel; fromModelOption: boolean } | null {
+  const load = (m: TopicModel | string): TopicModel => (typeof m === 'string' ? TopicModel.load(m) : m);
+  if (options.classifier) return { model: load(options.classifier), fromModelOption: false };
+  if (options.model instanceof TopicModel) return { model: options.model, fromModelOption: true };
+  if (typeof options.model === 'string' && isTopicModelFile(options.model)) return { model: TopicModel.load(options.model), fromModelOption: true };
+  return null;
+}
+
+/**
+ * A trained model's labels as topics: those at or above the threshold, and for a single-label model
+ * always its best label, so every document gets a ranked answer.
+ */
+function classifierTopics(model: TopicModel, analysis: Analysis, o: { threshold: number; maxEvidence: number }): TopicScore[] {
+  return model
+    .predict(analysis)
+    .filter((p, rank) => p.score >= o.threshold || (rank === 0 && !model.multiLabel))
+    .map((p) => ({ id: p.label, label: p.label, score: Math.round(p.score * 1000) / 1000, evidence: model.explain(analysis, p.label, o.maxEvidence) }));
 }
 
 function isTagError(x: unknown): x is TagError {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
 import type { LanguageCode } from '@topictag/core';
 
 /** Words and phrases per language (see `LexiconEntry` in @topictag/core for the syntax). */
@@ -61,11 +61,41 @@ export function loadTaxonomy(path: string | URL): Taxonomy {
 
 /** Parses YAML or JSON text (JSON is YAML) and validates it. */
 export function parseTaxonomy(raw: string, source = 'taxonomy'): Taxonomy {
-  const doc = parseDocument(raw, { prettyErrors: true, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(raw, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length) {
     throw new TaxonomyError(source, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`));
   }
-  return validateTaxonomy(doc.toJS() as unknown, source);
+  const value = doc.toJS() as unknown;
+  try {
+    return validateTaxonomy(value, source);
+  } catch (err) {
+    if (!(err instanceof TaxonomyError)) throw err;
+    throw new TaxonomyError(source, err.problems.map((p) => withLine(p, doc, lineCounter, value)));
+  }
+}
+
+/**
+ * Prefixes a problem with the line of the deepest node of its path that exists in the file
+ * (`topics[3] (csto).evidence[0].weight: …` → `line 41: topics[3] …`).
+ */
+function withLine(problem: string, doc: YamlDocument, lines: LineCounter, value: unknown): string {
+  const head = problem.slice(0, problem.indexOf(':'));
+  const path: Array<string | number> = [];
+  for (const m of head.matchAll(/\[(\d+)\]|\(([^)]*)\)|([A-Za-z_][\w-]*)/gu)) {
+    if (m[1] !== undefined) path.push(Number(m[1]));
+    else if (m[2] !== undefined && path.length === 1) {
+      // `topics (id)`: the topic named by its id.
+      const topics = (value as { topics?: Array<{ id?: unknown }> } | null)?.topics;
+      const i = Array.isArray(topics) ? topics.findIndex((t) => t?.id === m[2]) : -1;
+      if (i >= 0) path.push(i);
+    } else if (m[3] !== undefined) path.push(m[3]);
+  }
+  for (let k = path.length; k > 0; k--) {
+    const node = doc.getIn(path.slice(0, k), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return `line ${lines.linePos(node.range[0]).line}: ${problem}`;
+  }
+  return problem;
 }
 
 const ID = /^[a-z0-9][a-z0-9_.:-]*$/u;

@@ -50,19 +50,19 @@ describe('taxonomy validation', () => {
     expect(problems('topics:\n  - id: a\n    labels: { en: X\n')[0]).toMatch(/^line \d+:/u);
   });
 
-  it('reports every problem with its path', () => {
+  it('reports every problem with its line and path', () => {
     const p = problems(
       `topics:\n${topic('a')}${topic('a')}${topic('b', '    parent: nope\n')}` +
         `  - id: Bad Id\n    labels: {}\n    description: { en: X }\n    evidence: [{ weight: -1 }]\n`,
     );
     expect(p).toEqual(
       expect.arrayContaining([
-        'topics[1] (a).id: duplicate id "a"',
-        'topics (b).parent: unknown topic "nope"',
-        'topics[3] (Bad Id).id: expected an id of lowercase letters, digits, - _ . :',
-        'topics[3] (Bad Id).labels.en: expected a string',
-        'topics[3] (Bad Id).evidence[0].weight: expected a positive number',
-        'topics[3] (Bad Id).evidence[0]: needs "terms" or "entities"',
+        'line 6: topics[1] (a).id: duplicate id "a"',
+        'line 14: topics (b).parent: unknown topic "nope"',
+        'line 15: topics[3] (Bad Id).id: expected an id of lowercase letters, digits, - _ . :',
+        'line 16: topics[3] (Bad Id).labels.en: expected a string',
+        'line 18: topics[3] (Bad Id).evidence[0].weight: expected a positive number',
+        'line 18: topics[3] (Bad Id).evidence[0]: needs "terms" or "entities"',
       ]),
     );
   });
@@ -70,7 +70,7 @@ describe('taxonomy validation', () => {
   it('reports parent loops and bad term lists', () => {
     const p = problems(`topics:\n${topic('a', '    parent: b\n')}${topic('b', '    parent: a\n')}  - id: c\n    labels: { en: X }\n    description: { en: X }\n    evidence: [{ weight: 1, terms: { ru: пусто } }]\n`);
     expect(p.some((x) => x.includes('loops'))).toBe(true);
-    expect(p).toContain('topics[2] (c).evidence[0].terms.ru: expected a list of non-empty strings');
+    expect(p).toContain('line 15: topics[2] (c).evidence[0].terms.ru: expected a list of non-empty strings');
   });
 
   it('rejects entity ids the gazetteer does not know, when the tagger is created', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import type { Analysis, TextSpan } from '@topictag/core';
 import { DEFAULT_FEATURES, extractFeatures, type FeatureOptions } from './features.js';
 import { predictLinear, trainLinear, type LinearModel, type SparseVector, type TrainOptions } from './linear.js';
@@ -162,4 +162,21 @@ export class TopicModel {
 
 function round(v: number): number {
   return Math.round(v * 1e5) / 1e5;
+}
+
+/** Whether `path` is a topictag model file (as written by `TopicModel.save`), judged by its first bytes. */
+export function isTopicModelFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(64);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return head.subarray(0, n).toString('utf8').startsWith('{"format":"topictag-model"');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }
