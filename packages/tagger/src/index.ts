@@ -9,6 +9,7 @@ export {
   type Taxonomy,
   type Topic,
   type EvidenceRule,
+  type Condition,
   type Terms,
 } from './taxonomy.js';
 export { TopicScorer, type TopicScore, type Evidence, type ScoreOptions } from './score.js';

@@ -1,5 +1,5 @@
 import type { Analysis, LexiconEntry, LexiconMatch, TextSpan } from '@topictag/core';
-import type { EvidenceRule, Taxonomy, Terms, Topic } from './taxonomy.js';
+import type { Condition, EvidenceRule, Taxonomy, Terms, Topic } from './taxonomy.js';
 
 /** One sentence that supports a topic, with the words in it that did. */
 export interface Evidence extends TextSpan {
@@ -31,11 +31,34 @@ export interface ScoreOptions {
   maxEvidence: number;
 }
 
-interface CompiledRule {
-  weight: number;
+/** A condition compiled: the lexicon `ref` of its terms and its entity ids. */
+interface CompiledCondition {
   terms: string;
   entities: ReadonlySet<string>;
-  near?: { terms: string; entities: ReadonlySet<string> };
+}
+interface CompiledRule extends CompiledCondition {
+  weight: number;
+  all: CompiledCondition[];
+  near?: CompiledCondition & { within?: number };
+  none?: CompiledCondition & { scope: 'sentence' | 'document' };
+  mentions?: ReadonlySet<string>;
+}
+
+/** What the rules look up in one analysis: its matches by sentence, all of them, the entities mentioned. */
+interface Context {
+  bySentence: Map<number, LexiconMatch[]>;
+  all: readonly LexiconMatch[];
+  mentioned: ReadonlySet<string>;
+}
+
+function contextOf(analysis: Analysis): Context {
+  const bySentence = new Map<number, LexiconMatch[]>();
+  for (const m of analysis.matches) {
+    const list = bySentence.get(m.sentence);
+    if (list) list.push(m);
+    else bySentence.set(m.sentence, [m]);
+  }
+  return { bySentence, all: analysis.matches, mentioned: new Set(analysis.entities.flatMap((e) => (e.id ? [e.id] : []))) };
 }
 interface CompiledTopic {
   topic: Topic;
@@ -63,19 +86,35 @@ export class TopicScorer {
   /** Every entity id the taxonomy refers to. */
   entityIds(): Set<string> {
     const ids = new Set<string>();
-    for (const t of this.topics) for (const r of t.rules) for (const id of [...r.entities, ...(r.near?.entities ?? [])]) ids.add(id);
+    for (const t of this.topics) {
+      for (const r of t.rules) {
+        for (const c of [r, ...r.all, r.near, r.none]) for (const id of c?.entities ?? []) ids.add(id);
+        for (const id of r.mentions ?? []) ids.add(id);
+      }
+    }
     return ids;
   }
 
   private compileRule(topicId: string, index: number, rule: EvidenceRule): CompiledRule {
     const ref = `${topicId}#${index}`;
-    this.addTerms(rule.terms, ref);
-    const compiled: CompiledRule = { weight: rule.weight, terms: ref, entities: new Set(rule.entities ?? []) };
-    if (rule.near) {
-      this.addTerms(rule.near.terms, `${ref}~near`);
-      compiled.near = { terms: `${ref}~near`, entities: new Set(rule.near.entities ?? []) };
-    }
+    const main: Condition = {
+      terms: mergeTerms(rule.terms, rule.any?.terms),
+      entities: [...(rule.entities ?? []), ...(rule.any?.entities ?? [])],
+    };
+    const compiled: CompiledRule = {
+      ...this.compileCondition(main, ref),
+      weight: rule.weight,
+      all: (rule.all ?? []).map((c, k) => this.compileCondition(c, `${ref}~all${k}`)),
+    };
+    if (rule.near) compiled.near = { ...this.compileCondition(rule.near, `${ref}~near`), ...(rule.near.within && { within: rule.near.within }) };
+    if (rule.none) compiled.none = { ...this.compileCondition(rule.none, `${ref}~none`), scope: rule.none.scope ?? 'sentence' };
+    if (rule.mentions) compiled.mentions = new Set(rule.mentions);
     return compiled;
+  }
+
+  private compileCondition(c: Condition, ref: string): CompiledCondition {
+    this.addTerms(c.terms, ref);
+    return { terms: ref, entities: new Set(c.entities ?? []) };
   }
 
   private addTerms(terms: Terms | undefined, ref: string): void {
@@ -86,11 +125,10 @@ export class TopicScorer {
 
   /** The lexical score (1 − exp(−Σ)) and evidence of every topic with any match, before thresholds and parents. */
   scoreEach(analysis: Analysis, maxEvidence: number): Map<string, { score: number; evidence: Evidence[] }> {
-    const bySentence = new Map<number, LexiconMatch[]>();
-    for (const m of analysis.matches) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+    const context = contextOf(analysis);
     const out = new Map<string, { score: number; evidence: Evidence[] }>();
     for (const { topic, rules } of this.topics) {
-      const hits = collectHits(analysis.matches, rules, bySentence);
+      const hits = collectHits(rules, context);
       if (hits.length) out.set(topic.id, { score: 1 - Math.exp(-sumWithDecay(hits)), evidence: evidenceOf(hits, analysis, maxEvidence) });
     }
     return out;
@@ -98,15 +136,10 @@ export class TopicScorer {
 
   /** Scores every topic on an analysis; returns the reported ones (children imply parents), best first. */
   score(analysis: Analysis, options: ScoreOptions): TopicScore[] {
-    const bySentence = new Map<number, LexiconMatch[]>();
-    for (const m of analysis.matches) {
-      const list = bySentence.get(m.sentence);
-      if (list) list.push(m);
-      else bySentence.set(m.sentence, [m]);
-    }
+    const context = contextOf(analysis);
     const results = new Map<string, { topic: Topic; raw: number; hits: Hit[] }>();
     for (const { topic, rules } of this.topics) {
-      const hits = collectHits(analysis.matches, rules, bySentence);
+      const hits = collectHits(rules, context);
       const raw = sumWithDecay(hits);
       results.set(topic.id, { topic, raw, hits });
     }
@@ -143,15 +176,13 @@ interface Hit {
   identity: string;
 }
 
-function collectHits(matches: readonly LexiconMatch[], rules: readonly CompiledRule[], bySentence: Map<number, LexiconMatch[]>): Hit[] {
+function collectHits(rules: readonly CompiledRule[], context: Context): Hit[] {
   const hits: Hit[] = [];
-  for (const m of matches) {
+  for (const m of context.all) {
     for (const rule of rules) {
-      const isTerm = m.kind === 'term' && m.ref === rule.terms;
-      const isEntity = m.kind === 'entity' && rule.entities.has(m.ref);
-      if (!isTerm && !isEntity) continue;
-      if (rule.near && !(bySentence.get(m.sentence) ?? []).some((n) => isNear(n, rule.near!))) continue;
-      hits.push({ match: m, weight: rule.weight, identity: isEntity ? `e:${m.ref}` : `t:${m.entry}` });
+      if (!holds(rule, m)) continue;
+      if (!constraintsHold(rule, m, context)) continue;
+      hits.push({ match: m, weight: rule.weight, identity: m.kind === 'entity' ? `e:${m.ref}` : `t:${m.entry}` });
     }
   }
   // Overlapping hits (a phrase and a word inside it, or one span in two rules) count once: the heaviest.
@@ -163,8 +194,31 @@ function collectHits(matches: readonly LexiconMatch[], rules: readonly CompiledR
   return kept;
 }
 
-function isNear(m: LexiconMatch, near: NonNullable<CompiledRule['near']>): boolean {
-  return (m.kind === 'term' && m.ref === near.terms) || (m.kind === 'entity' && near.entities.has(m.ref));
+/** Whether a match is one of the condition's terms or entities. */
+function holds(c: CompiledCondition, m: LexiconMatch): boolean {
+  return m.kind === 'term' ? m.ref === c.terms : c.entities.has(m.ref);
+}
+
+/** The rule's `all`, `near`, `none` and `mentions` around a match `m` of its terms or entities. */
+function constraintsHold(rule: CompiledRule, m: LexiconMatch, context: Context): boolean {
+  const sentence = context.bySentence.get(m.sentence) ?? [];
+  if (rule.mentions && ![...rule.mentions].some((id) => context.mentioned.has(id))) return false;
+  if (!rule.all.every((c) => sentence.some((n) => holds(c, n)))) return false;
+  if (rule.near) {
+    const { within } = rule.near;
+    const near = (n: LexiconMatch) =>
+      holds(rule.near!, n) && (within === undefined || Math.max(n.tokenStart - m.tokenEnd, m.tokenStart - n.tokenEnd) < within);
+    if (!sentence.some(near)) return false;
+  }
+  if (rule.none && (rule.none.scope === 'document' ? context.all : sentence).some((n) => holds(rule.none!, n))) return false;
+  return true;
+}
+
+function mergeTerms(a: Terms | undefined, b: Terms | undefined): Terms | undefined {
+  if (!a || !b) return a ?? b;
+  const out: Terms = { ...a };
+  for (const [lang, list] of Object.entries(b)) out[lang] = [...(out[lang] ?? []), ...(list ?? [])];
+  return out;
 }
 
 function sumWithDecay(hits: readonly Hit[]): number {

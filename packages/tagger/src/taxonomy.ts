@@ -5,14 +5,29 @@ import type { LanguageCode } from '@topictag/core';
 /** Words and phrases per language (see `LexiconEntry` in @topictag/core for the syntax). */
 export type Terms = Partial<Record<LanguageCode, string[]>>;
 
-/** A group of evidence for a topic: every match of one of its terms or entities adds `weight`. */
-export interface EvidenceRule {
-  weight: number;
+/** Terms and/or entities: the condition holds where any of them matches. */
+export interface Condition {
   terms?: Terms;
-  /** Gazetteer entity ids; each mention counts as a match. */
+  /** Gazetteer entity ids. */
   entities?: string[];
-  /** Count a match only in a sentence that also matches one of these. */
-  near?: { terms?: Terms; entities?: string[] };
+}
+
+/**
+ * A group of evidence for a topic: every match of one of its terms or entities (`terms`/`entities`,
+ * or the same under `any`) adds `weight`, provided the constraints hold.
+ */
+export interface EvidenceRule extends Condition {
+  weight: number;
+  /** Synonym of `terms`/`entities` at the top level. */
+  any?: Condition;
+  /** Each of these must also match in the same sentence. */
+  all?: Condition[];
+  /** One of these must match in the same sentence; with `within`, at most that many words away. */
+  near?: Condition & { within?: number };
+  /** None of these may match in the same sentence (or anywhere, with `scope: document`). */
+  none?: Condition & { scope?: 'sentence' | 'document' };
+  /** The document must mention one of these entities (anywhere): "mentions org:csto". */
+  mentions?: string[];
 }
 
 export interface Topic {
@@ -138,14 +153,24 @@ export function validateTaxonomy(value: unknown, source = 'taxonomy'): Taxonomy 
       const rat = `${at}.evidence[${j}]`;
       if (!r || typeof r !== 'object') return problems.push(`${rat}: expected a mapping`);
       if (typeof r.weight !== 'number' || !(r.weight > 0)) problems.push(`${rat}.weight: expected a positive number`);
-      if (!r.terms && !r.entities) problems.push(`${rat}: needs "terms" or "entities"`);
-      checkTerms(r.terms, `${rat}.terms`, problems);
-      checkIds(r.entities, `${rat}.entities`, problems);
-      if (r.near !== undefined) {
-        if (!r.near || (!r.near.terms && !r.near.entities)) problems.push(`${rat}.near: needs "terms" or "entities"`);
-        checkTerms(r.near?.terms, `${rat}.near.terms`, problems);
-        checkIds(r.near?.entities, `${rat}.near.entities`, problems);
+      if (!r.terms && !r.entities && !r.any) problems.push(`${rat}: needs "terms", "entities" or "any"`);
+      checkCondition(r, rat, problems, false);
+      if (r.any !== undefined) checkCondition(r.any, `${rat}.any`, problems, true);
+      if (r.all !== undefined) {
+        if (!Array.isArray(r.all) || !r.all.length) problems.push(`${rat}.all: expected a non-empty list of conditions`);
+        else r.all.forEach((c, k) => checkCondition(c, `${rat}.all[${k}]`, problems, true));
       }
+      if (r.near !== undefined) {
+        checkCondition(r.near, `${rat}.near`, problems, true);
+        const w = r.near?.within;
+        if (w !== undefined && !(Number.isInteger(w) && w > 0)) problems.push(`${rat}.near.within: expected a whole number of words`);
+      }
+      if (r.none !== undefined) {
+        checkCondition(r.none, `${rat}.none`, problems, true);
+        const scope = r.none?.scope;
+        if (scope !== undefined && scope !== 'sentence' && scope !== 'document') problems.push(`${rat}.none.scope: expected "sentence" or "document"`);
+      }
+      checkIds(r.mentions, `${rat}.mentions`, problems);
     });
   });
   for (const t of topics) {
@@ -169,6 +194,18 @@ export function validateTaxonomy(value: unknown, source = 'taxonomy'): Taxonomy 
     name: typeof obj.name === 'string' ? obj.name : 'custom',
     topics: topics.map((t) => ({ ...t, parent: t.parent ?? null })),
   };
+}
+
+/** Checks `terms`/`entities` of a condition; `required`: one of them must be there. */
+function checkCondition(c: unknown, at: string, problems: string[], required: boolean): void {
+  if (!c || typeof c !== 'object' || Array.isArray(c)) {
+    problems.push(`${at}: expected a mapping with "terms" and/or "entities"`);
+    return;
+  }
+  const cond = c as Condition;
+  if (required && !cond.terms && !cond.entities) problems.push(`${at}: needs "terms" or "entities"`);
+  checkTerms(cond.terms, `${at}.terms`, problems);
+  checkIds(cond.entities, `${at}.entities`, problems);
 }
 
 function checkTerms(terms: unknown, at: string, problems: string[]): void {

@@ -62,7 +62,7 @@ describe('taxonomy validation', () => {
         'line 15: topics[3] (Bad Id).id: expected an id of lowercase letters, digits, - _ . :',
         'line 16: topics[3] (Bad Id).labels.en: expected a string',
         'line 18: topics[3] (Bad Id).evidence[0].weight: expected a positive number',
-        'line 18: topics[3] (Bad Id).evidence[0]: needs "terms" or "entities"',
+        'line 18: topics[3] (Bad Id).evidence[0]: needs "terms", "entities" or "any"',
       ]),
     );
   });
