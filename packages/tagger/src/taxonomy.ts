@@ -130,8 +130,13 @@ export function validateTaxonomy(value: unknown, source = 'taxonomy'): Taxonomy 
     else if (ids.has(t.id)) problems.push(`${at}.id: duplicate id "${t.id}"`);
     else ids.add(t.id);
     if (t.parent !== undefined && t.parent !== null && typeof t.parent !== 'string') problems.push(`${at}.parent: expected a topic id or null`);
-    if (!t.labels || typeof t.labels.en !== 'string') problems.push(`${at}.labels.en: expected a string`);
-    if (!t.description || typeof t.description.en !== 'string') problems.push(`${at}.description.en: expected a string`);
+    for (const field of ['labels', 'description'] as const) {
+      const map = t[field] as Record<string, unknown> | undefined;
+      if (!map || typeof map.en !== 'string') problems.push(`${at}.${field}.en: expected a string`);
+      for (const [lang, v] of Object.entries(map && typeof map === 'object' ? map : {})) {
+        if (lang !== 'en' && typeof v !== 'string') problems.push(`${at}.${field}.${lang}: expected a string (in a YAML { … } mapping, quote text that has a comma)`);
+      }
+    }
     if (t.threshold !== undefined && !(typeof t.threshold === 'number' && t.threshold > 0 && t.threshold < 1)) {
       problems.push(`${at}.threshold: expected a number between 0 and 1`);
     }

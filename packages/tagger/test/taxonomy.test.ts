@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createTagger, defaultTaxonomy, parseTaxonomy, TaxonomyError } from '../src/index.js';
+import { createTagger, defaultTaxonomy, defaultTaxonomyPath, parseTaxonomy, TaxonomyError } from '../src/index.js';
 
 const SPEC = new URL('../../../../shared/spec/taxonomy.md', import.meta.url);
 
@@ -85,5 +85,30 @@ describe('taxonomy validation', () => {
 
   it('reads a missing file as a clear error', async () => {
     await expect(createTagger({ taxonomy: '/nonexistent/tax.yaml' })).rejects.toThrow(/\/nonexistent\/tax.yaml.*ENOENT/su);
+  });
+});
+
+describe('the published JSON Schema', () => {
+  const schemaPath = new URL('../schema/taxonomy.schema.json', import.meta.url);
+  const examplePath = new URL('../../../examples/data/energy-taxonomy.yaml', import.meta.url);
+
+  it('accepts the default and example taxonomies and rejects a bad one', async () => {
+    const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+    const { parse } = await import('yaml');
+    const ajv = new Ajv2020({ allErrors: true });
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    for (const path of [defaultTaxonomyPath(), examplePath]) {
+      const ok = validate(parse(readFileSync(path, 'utf8')));
+      expect([String(path), ok, validate.errors ?? null]).toEqual([String(path), true, null]);
+    }
+    expect(validate({ topics: [{ id: 'Bad Id', labels: {}, description: { en: 'x' }, evidence: [{ weight: 0 }] }] })).toBe(false);
+  });
+});
+
+describe('YAML pitfalls', () => {
+  it('explains an unquoted comma in a flow mapping', () => {
+    expect(() =>
+      parseTaxonomy('topics:\n  - id: a\n    labels: { en: A }\n    description: { en: Oil, gas }\n    evidence: [{ weight: 1, terms: { en: [oil] } }]\n', 'x.yaml'),
+    ).toThrow('line 4: topics[0] (a).description.gas: expected a string (in a YAML { … } mapping, quote text that has a comma)');
   });
 });
