@@ -93,7 +93,7 @@ describe('the published JSON Schema', () => {
   const examplePath = new URL('../../../examples/data/energy-taxonomy.yaml', import.meta.url);
 
   it('accepts the default and example taxonomies and rejects a bad one', async () => {
-    const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
     const { parse } = await import('yaml');
     const ajv = new Ajv2020({ allErrors: true });
     const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
