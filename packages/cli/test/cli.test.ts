@@ -118,7 +118,7 @@ describe('other outputs and eval', () => {
   });
 
   it('prints help and version', () => {
-    expect(run('--help').stdout).toContain('topictag tag <paths…>');
+    expect(run('--help').stdout).toContain('topictag tag <paths…|->');
     expect(run('--version').stdout).toMatch(/^\d+\.\d+\.\d+\n$/u);
   });
 });
