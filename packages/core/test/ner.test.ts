@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   compileTemplates, createAnalyzer, createRecognizer, goldPaths, languageModel, readKazNerd, scoreSpans, sentenceFeatures,
-  trainPerceptron, type Analysis, type Entity,
+  trainPerceptron, readPerceptronFile, tokenAttributes, defaultCues, sentenceRanges, type Analysis, type Entity,
 } from '../src/index.js';
 
 const analyzer = createAnalyzer();
@@ -111,5 +111,25 @@ describe('named-entity recognition', () => {
     const s = scoreSpans([{ gold: doc!.gold, predicted: [doc!.gold[0]!, { type: 'person', start: 0, end: 5 }] }]);
     expect(s.person).toMatchObject({ tp: 1, fp: 1, fn: 0, precision: 0.5, recall: 1 });
     expect(s.location.recall).toBe(0);
+  });
+});
+
+describe('fast decoding', () => {
+  it('decodes exactly as the feature strings used in training do, on the shipped Russian model', () => {
+    const model = languageModel(readPerceptronFile(new URL('../data/ner/ru.model.json.gz', import.meta.url)));
+    const text =
+      'Мэр Москвы Сергей Собянин встретился с главой «Газпрома» Алексеем Миллером. ' +
+      'Министр иностранных дел Казахстана Мурат Нуртлеу прибыл в Женеву, сообщает ТАСС.';
+    const a = createAnalyzer({ ner: false }).analyze({ id: 'x', source: 'x', text, lang: 'ru' });
+    const input = { tokens: a.tokens, text, lang: 'ru', entityMatches: a.matches.filter((m) => m.kind === 'entity'), gazetteer: null };
+    const attrs = tokenAttributes(input, defaultCues());
+    let mentions = 0;
+    for (const [from, to] of sentenceRanges(a.tokens)) {
+      const slow = model.perceptron.decode(sentenceFeatures(attrs, from, to, model.templates));
+      const fast = model.perceptron.decodeSentence(attrs, from, to, model.templates);
+      expect(fast.map((p) => Array.from(p))).toEqual(slow.map((p) => Array.from(p)));
+      mentions += slow.reduce((n, p) => n + Array.from(p).filter((t) => t === 1).length, 0);
+    }
+    expect(mentions).toBeGreaterThan(3);
   });
 });

@@ -22,6 +22,8 @@ export interface TaggerOptions {
   maxEvidence?: number;
   /** How many results to remember by document content (same text, same result). 0 disables. Default 1000. */
   cacheSize?: number;
+  /** Find names the gazetteer does not know (reported with `id: null`). Default true. */
+  ner?: boolean;
   /**
    * `lexical` (default): taxonomy terms and entities, no model. `semantic`: an embedding model's
    * similarity of sentences to the topics' descriptions and examples. `hybrid`: both, fused per topic.
@@ -107,7 +109,7 @@ export async function createTagger(options: TaggerOptions = {}): Promise<Tagger>
   const scorer = new TopicScorer(taxonomy);
   const unknown = [...scorer.entityIds()].filter((id) => !gazetteer.get(id));
   if (unknown.length) throw new TaxonomyError(taxonomy.id, unknown.map((id) => `unknown entity id "${id}" (not in the gazetteer)`));
-  const analyzer = createAnalyzer({ gazetteer, terms: scorer.terms });
+  const analyzer = createAnalyzer({ gazetteer, terms: scorer.terms, ner: options.ner ?? true });
   const wordless = analyzer.lexicon.empty.map((i) => analyzer.lexicon.entries[i]!).filter((e) => e.kind === 'term');
   if (wordless.length) {
     throw new TaxonomyError(taxonomy.id, wordless.map((e) => `topic ${e.ref.replace(/#(\d+).*$/u, ' evidence[$1]')}: term "${e.text}" has no words to match`));

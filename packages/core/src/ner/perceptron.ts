@@ -1,4 +1,5 @@
 import type { EntityType, LanguageCode } from '../types.js';
+import type { Template } from './features.js';
 
 /** Tags of one type's chain: outside, begin, inside. */
 export const O = 0;
@@ -78,6 +79,8 @@ export class Perceptron {
   readonly data: PerceptronData;
   readonly types: readonly EntityType[];
   private readonly index = new Map<string, number>();
+  /** The same features by template name, then by value (`w[0]=токаев` → byTemplate.get('w[0]').get('токаев')). */
+  private readonly byTemplate = new Map<string, Map<string, number>>();
   private readonly weights: Float32Array;
   private readonly transitions: Float32Array[];
 
@@ -90,6 +93,11 @@ export class Perceptron {
     this.weights = new Float32Array(names.length * k);
     names.forEach((name, f) => {
       this.index.set(name, f);
+      const eq = name.indexOf('=');
+      const template = eq < 0 ? name : name.slice(0, eq);
+      let values = this.byTemplate.get(template);
+      if (!values) this.byTemplate.set(template, (values = new Map()));
+      values.set(eq < 0 ? '' : name.slice(eq + 1), f);
       const w = data.features[name]!;
       for (let j = 0; j < k; j++) this.weights[f * k + j] = (w[j] ?? 0) / data.scale;
     });
@@ -100,19 +108,48 @@ export class Perceptron {
     return this.index.size;
   }
 
-  /** Per type, the best tag path of a sentence. */
+  /** Per type, the best tag path of a sentence given its feature strings (as in training). */
   decode(features: readonly string[][]): Uint8Array[] {
     const k = this.types.length * TAGS;
-    const n = features.length;
-    const emissions = new Float32Array(n * k);
-    for (let i = 0; i < n; i++) {
-      for (const f of features[i]!) {
+    const emissions = new Float32Array(features.length * k);
+    features.forEach((feats, i) => {
+      for (const f of feats) {
         const at = this.index.get(f);
-        if (at === undefined) continue;
-        const base = at * k;
-        for (let j = 0; j < k; j++) emissions[i * k + j] = emissions[i * k + j]! + this.weights[base + j]!;
+        if (at !== undefined) this.addWeights(emissions, i * k, at * k, k);
+      }
+    });
+    return this.paths(features.length, emissions);
+  }
+
+  /**
+   * Per type, the best tag path of the sentence `[from, to)` of a document's token attributes: the
+   * same as `decode(sentenceFeatures(…))`, without building a string per feature.
+   */
+  decodeSentence(attrs: readonly string[][], from: number, to: number, templates: readonly Template[]): Uint8Array[] {
+    const k = this.types.length * TAGS;
+    const lookups = templates.map((t) => this.byTemplate.get(t.name));
+    const emissions = new Float32Array((to - from) * k);
+    const valueAt = (j: number, attr: number): string => (j < from ? '<s>' : j >= to ? '</s>' : attrs[j]![attr]!);
+    for (let i = from; i < to; i++) {
+      for (let ti = 0; ti < templates.length; ti++) {
+        const values = lookups[ti];
+        if (!values) continue;
+        const parts = templates[ti]!.parts;
+        let value = parts.length ? valueAt(i + parts[0]![1], parts[0]![0]) : '';
+        for (let p = 1; p < parts.length; p++) value = `${value}|${valueAt(i + parts[p]![1], parts[p]![0])}`;
+        const at = values.get(value);
+        if (at !== undefined) this.addWeights(emissions, (i - from) * k, at * k, k);
       }
     }
+    return this.paths(to - from, emissions);
+  }
+
+  private addWeights(emissions: Float32Array, row: number, base: number, k: number): void {
+    for (let j = 0; j < k; j++) emissions[row + j]! += this.weights[base + j]!;
+  }
+
+  private paths(n: number, emissions: Float32Array): Uint8Array[] {
+    const k = this.types.length * TAGS;
     return this.types.map((_, type) => viterbi(n, (i, tag) => emissions[i * k + type * TAGS + tag]!, this.transitions[type]!));
   }
 }

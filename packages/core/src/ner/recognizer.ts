@@ -1,6 +1,6 @@
 import type { LanguageCode } from '../types.js';
 import { defaultCues, type Cues } from './cues.js';
-import { compileTemplates, sentenceFeatures, sentenceRanges, tokenAttributes, type Template } from './features.js';
+import { compileTemplates, sentenceRanges, tokenAttributes, type Template } from './features.js';
 import { Perceptron, runs, type PerceptronData } from './perceptron.js';
 import { ruleMentions } from './rules.js';
 import type { NerInput, NerMention, NerModel } from './types.js';
@@ -21,7 +21,7 @@ export function modelMentions(input: NerInput, model: LanguageModel, cues: Cues)
   const attrs = tokenAttributes(input, cues);
   const out: NerMention[] = [];
   for (const [from, to] of sentenceRanges(input.tokens)) {
-    const paths = model.perceptron.decode(sentenceFeatures(attrs, from, to, model.templates));
+    const paths = model.perceptron.decodeSentence(attrs, from, to, model.templates);
     paths.forEach((path, t) => {
       const type = model.perceptron.types[t]!;
       for (const [s, e] of splitAtPunctuation(input, from, runs(path))) {
