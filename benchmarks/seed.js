@@ -1,13 +1,13 @@
 // `pnpm bench`: accuracy on the seed corpus (and on ../shared/dev when present), throughput and memory.
 //   node benchmarks/seed.js [--dev PATH] [--seconds N]
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { readDocument } from '@topictag/adapters';
 import { createTagger } from '@topictag/tagger';
-import { evaluate, evalTable, parseGold } from '@topictag/cli';
+import { evaluate, evalTable } from '@topictag/cli';
 import { benchNer } from './ner.js';
+import { readCorpus } from './corpus.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -21,17 +21,6 @@ const t0 = performance.now();
 const tagger = await createTagger({ cacheSize: 0 });
 const startup = performance.now() - t0;
 
-async function corpus(dir) {
-  const gold = parseGold(JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')), join(dir, 'gold.json'));
-  const docsDir = existsSync(join(dir, 'docs')) ? join(dir, 'docs') : dir;
-  const docs = [];
-  for (const d of gold.documents) {
-    const r = await readDocument(join(docsDir, d.file));
-    if (!('document' in r)) throw new Error(`${d.file}: ${r.error.message}`);
-    docs.push({ file: d.file, document: r.document });
-  }
-  return { gold, docs };
-}
 
 async function accuracy(name, { gold, docs }) {
   const predictions = new Map();
@@ -43,12 +32,12 @@ async function accuracy(name, { gold, docs }) {
   console.log(evalTable(evaluate(gold, predictions), false));
 }
 
-const seeds = await corpus(join(root, 'seeds'));
+const seeds = await readCorpus(join(root, 'seeds'));
 await accuracy(`seed corpus (${seeds.docs.length} documents)`, seeds);
 
 let dev = null;
 if (existsSync(join(values.dev, 'gold.json'))) {
-  dev = await corpus(values.dev);
+  dev = await readCorpus(values.dev);
   await accuracy(`dev set ${values.dev} (${dev.docs.length} documents)`, dev);
 } else {
   console.log(`\ndev set: skipped (no gold.json at ${values.dev}; pass --dev PATH)`);

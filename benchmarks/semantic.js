@@ -4,15 +4,15 @@
 // the dev set when present) in lexical, semantic and hybrid modes.
 // Without --model it runs on the tiny static-embedding model of scripts/make-tiny-model.mjs (written to
 // a temporary folder): that proves the code path and gives its cost, not meaningful accuracy.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { readDocument } from '@topictag/adapters';
 import { createEmbedder, createTagger } from '@topictag/tagger';
-import { evaluate, parseGold } from '@topictag/cli';
+import { evaluate } from '@topictag/cli';
 import { makeTinyModel } from '../scripts/make-tiny-model.mjs';
+import { readCorpus } from './corpus.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -35,17 +35,6 @@ if (!model) {
 }
 const dtype = values.dtype ?? (values.model ? 'q8' : 'fp32');
 
-async function corpus(dir) {
-  const gold = parseGold(JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')), join(dir, 'gold.json'));
-  const docsDir = existsSync(join(dir, 'docs')) ? join(dir, 'docs') : dir;
-  const docs = [];
-  for (const d of gold.documents) {
-    const r = await readDocument(join(docsDir, d.file));
-    if (!('document' in r)) throw new Error(`${d.file}: ${r.error.message}`);
-    docs.push({ file: d.file, document: r.document });
-  }
-  return { gold, docs };
-}
 
 const t0 = performance.now();
 const embedder = await createEmbedder({ model, dtype, worker: values.worker, cacheSize: 0 });
@@ -54,8 +43,8 @@ const info = embedder.info;
 console.log(`model ${info.model} (${info.path}): dtype ${info.dtype}, ${info.dimensions} dimensions, ${info.pooling} pooling, max ${info.maxTokens} tokens, prefixes ${JSON.stringify(info.prefixes)}`);
 console.log(`model load: ${loadMs.toFixed(0)} ms${values.worker ? ' (worker thread)' : ''}`);
 
-const corpora = [['seeds', await corpus(join(root, 'seeds'))]];
-if (existsSync(join(values.dev, 'gold.json'))) corpora.push(["dev", await corpus(values.dev)]);
+const corpora = [['seeds', await readCorpus(join(root, 'seeds'))]];
+if (existsSync(join(values.dev, 'gold.json'))) corpora.push(["dev", await readCorpus(values.dev)]);
 else console.log(`dev set: skipped (no gold.json at ${values.dev})`);
 
 console.log('\ntopic accuracy, micro precision / recall / F1 (%):');

@@ -4,7 +4,7 @@ import { dateFromValue } from './dates.js';
 import { extractHtml, type HtmlExtract } from './html-extract.js';
 import { findDatePublished } from './json-ld.js';
 import { mainContent } from './main-content.js';
-import { primaryLanguage } from './record.js';
+import { primaryLanguage, withTitle } from './record.js';
 import type { DocumentInit } from './text.js';
 
 const DATE_META = ['article:published_time', 'date', 'pubdate', 'publish-date', 'dc.date', 'dc.date.issued', 'datepublished'];
@@ -47,8 +47,7 @@ export function fromHtml(html: string, init: DocumentInit, options: HtmlOptions 
   const mainText = main === null ? '' : extractHtml(main.html).text;
   const body = mainText.trim() !== '' ? mainText : page.text;
   const title = nonEmpty(page.meta.get('og:title')) ?? page.h1 ?? page.titleTag ?? nonEmpty(main?.title);
-  const prefix = title !== null && !body.replace(/\s+/gu, ' ').includes(title) ? `${title}\n\n` : '';
-  const text = prefix + body;
+  const text = withTitle(title, body);
   const analysis = analyzeText(text, { title });
   return {
     id: init.id,
@@ -59,7 +58,7 @@ export function fromHtml(html: string, init: DocumentInit, options: HtmlOptions 
     url: page.canonical ?? nonEmpty(page.meta.get('og:url')),
     lang: primaryLanguage(page.lang),
     boilerplate: analysis.boilerplate,
-    meta: { format: 'html', extractor: mainText.trim() !== '' ? 'readability' : 'visible-text', ...(prefix ? { bodyOffset: prefix.length } : {}) },
+    meta: { format: 'html', extractor: mainText.trim() !== '' ? 'readability' : 'visible-text', ...(text !== body ? { bodyOffset: text.length - body.length } : {}) },
   };
 }
 

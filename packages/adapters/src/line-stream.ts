@@ -54,13 +54,7 @@ export async function* streamLines(chunks: AsyncIterable<Uint8Array>, encoding: 
     return;
   }
   let parts: Uint8Array[] = [];
-  let skipped = 0;
-  for await (let chunk of chunks) {
-    if (skipped < skip) {
-      const cut = Math.min(skip - skipped, chunk.length);
-      chunk = chunk.subarray(cut);
-      skipped += cut;
-    }
+  for await (const chunk of skipBytes(chunks, skip)) {
     let from = 0;
     for (let at = chunk.indexOf(NEWLINE); at >= 0; at = chunk.indexOf(NEWLINE, from)) {
       parts.push(chunk.subarray(from, at));
@@ -76,16 +70,20 @@ export async function* streamLines(chunks: AsyncIterable<Uint8Array>, encoding: 
 /** The decoded text of a stream, chunk by chunk (for the CSV parser). Throws DecodeError. */
 export async function* streamText(chunks: AsyncIterable<Uint8Array>, encoding: string, skip = 0): AsyncGenerator<string> {
   const decoder = createDecoder(encoding);
-  let skipped = 0;
-  for await (let chunk of chunks) {
-    if (skipped < skip) {
-      const cut = Math.min(skip - skipped, chunk.length);
-      chunk = chunk.subarray(cut);
-      skipped += cut;
-    }
+  for await (const chunk of skipBytes(chunks, skip)) {
     const text = decoder.write(chunk);
     if (text !== '') yield text;
   }
   const rest = decoder.end();
   if (rest !== '') yield rest;
+}
+
+/** The chunks without their first `skip` bytes (a byte-order mark already read). */
+async function* skipBytes(chunks: AsyncIterable<Uint8Array>, skip: number): AsyncGenerator<Uint8Array> {
+  let skipped = 0;
+  for await (const chunk of chunks) {
+    const cut = Math.min(skip - skipped, chunk.length);
+    skipped += cut;
+    yield cut > 0 ? chunk.subarray(cut) : chunk;
+  }
 }

@@ -39,12 +39,18 @@ export function primaryLanguage(lang: string | null | undefined): string | null 
  * already hold it, `title + "\n\n"` is put in front (`meta.bodyOffset` says where the body starts).
  * Boilerplate spans and, when the input has no date field, the date come from the plain-text rules.
  */
+/**
+ * The text a document is analysed as: the body, with the title above it when the body does not
+ * already contain it (feed items, records with a title field, pages whose main content left out the
+ * headline), so that names and topics in headlines are found too.
+ */
+export function withTitle(title: string | null, body: string): string {
+  return title !== null && !body.replace(/\s+/gu, ' ').includes(title) ? `${title}\n\n${body}` : body;
+}
+
 export function fromFields(fields: DocumentFields, context: DocumentContext): Document {
   const title = oneLine(fields.title);
-  const body = fields.text;
-  const flat = body.replace(/\s+/gu, ' ');
-  const prefix = title !== null && !flat.includes(title) ? `${title}\n\n` : '';
-  const text = prefix + body;
+  const text = withTitle(title, fields.text);
   const analysis = analyzeText(text, { title });
   return {
     id: context.id,
@@ -55,7 +61,7 @@ export function fromFields(fields: DocumentFields, context: DocumentContext): Do
     url: oneLine(fields.url),
     lang: primaryLanguage(fields.lang),
     boilerplate: analysis.boilerplate,
-    meta: { format: context.format, ...(prefix ? { bodyOffset: prefix.length } : {}), ...context.meta },
+    meta: { format: context.format, ...(text !== fields.text ? { bodyOffset: text.length - fields.text.length } : {}), ...context.meta },
   };
 }
 

@@ -30,8 +30,11 @@ export interface EmbedderInfo {
 
 /** Settings a backend is created with (plain data: they cross to the worker). */
 export interface BackendOptions {
+  /** A model id (looked up in `modelsDir`) or a model folder. Embedder default `Xenova/multilingual-e5-small`. */
   model: string;
+  /** Where model ids are looked up. Embedder default: `TOPICTAG_MODELS`, else `~/.cache/topictag/models`. */
   modelsDir: string;
+  /** ONNX weights: `q8` (embedder default, onnx/model_quantized.onnx), `fp32` (onnx/model.onnx), `int8`, `uint8`, `fp16`, `q4`. */
   dtype: Dtype;
   /** Default: as the model's `1_Pooling/config.json` says; else `cls` for LaBSE, `mean` otherwise. */
   pooling?: Pooling;

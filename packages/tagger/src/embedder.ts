@@ -25,25 +25,11 @@ export interface Embedder {
   dispose(): Promise<void>;
 }
 
-export interface EmbedderOptions {
-  /** A model id (looked up in `modelsDir`) or a model folder. Default `Xenova/multilingual-e5-small`. */
-  model?: string;
-  /** Where model ids are looked up. Default: `TOPICTAG_MODELS`, else `~/.cache/topictag/models`. */
-  modelsDir?: string;
-  /** ONNX weights: `q8` (default, onnx/model_quantized.onnx), `fp32` (onnx/model.onnx), `int8`, `uint8`, `fp16`, `q4`. */
-  dtype?: Dtype;
-  /** Pooling; default as the model's config says (`1_Pooling/config.json`), else `cls` for LaBSE, else `mean`. */
-  pooling?: Pooling;
-  /** L2-normalize vectors. Default true. */
-  normalize?: boolean;
-  /** Text prefixes; default from the model's config, else E5's `query: ` / `passage: `, else none. */
-  prefixes?: { query: string; passage: string };
-  /** Cap on tokens per input (the model's maximum applies anyway). */
-  maxTokens?: number;
-  /** Texts per inference call. Default 32. */
-  batchSize?: number;
-  /** ONNX Runtime intra-op threads. */
-  threads?: number;
+/**
+ * How an embedder is made: the backend settings (`BackendOptions`: pooling, prefixes, batch size …),
+ * all optional here, with their defaults filled in by `createEmbedder`.
+ */
+export interface EmbedderOptions extends Partial<BackendOptions> {
   /** Run the model in a worker thread (keeps the main thread free). Default false. */
   worker?: boolean;
   /** Embeddings remembered (LRU). 0 disables. Default 20 000. */
