@@ -47,6 +47,7 @@ export async function evalCommand(argv: readonly string[], io: Io): Promise<numb
       entities: tagged.entities.flatMap((e) => (e.id ? [e.id] : [])),
     });
   }
+  await tagger.close();
   const report = evaluate(gold, predictions);
   io.stdout(output === 'json' ? JSON.stringify(report, null, 2) + '\n' : evalTable(report, values.details ?? false) + '\n');
   if (failed) io.stderr(`topictag: ${failed} of ${gold.documents.length} documents failed (counted as all missed)\n`);

@@ -27,6 +27,7 @@ export async function tagCommand(argv: readonly string[], io: Io): Promise<numbe
     writer.add(record);
   }
   writer.end();
+  await tagger.close();
   const secs = ((performance.now() - started) / 1000).toFixed(2);
   io.stderr(`topictag: ${total} document${total === 1 ? '' : 's'}, ${failed} failed, ${secs} s\n`);
   return failed ? 1 : 0;
