@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Trains the shipped NER perceptrons of @topictag/core from the TRAIN parts of public corpora:
 //   ru: factRuEval-2016 devset/   kk: KazNERD IOB2_valid.txt     (the test parts are never read here)
-// Usage: node scripts/train-ner.mjs [--lang ru|kk|all] [--data DIR] [--epochs N] [--holdout K] [--dry]
+// Usage: node scripts/train-ner.mjs [--lang ru|kk|all] [--data DIR] [--epochs N] [--holdout K] [--templates FILE] [--dry]
 //   --data     directory holding factrueval/ and kaznerd/ (default ../shared/external beside the repo)
 //   --holdout  K > 0: train on the other documents, score every K-th document of the train part (model selection); nothing written
+//   --fold     with --holdout K, score the documents i with i % K = fold instead (0 … K−1; cross-validation)
+//   --templates  another templates file to try (default packages/core/data/ner/templates.json)
 // Writes packages/core/data/ner/<lang>.model.json.gz (build the core first: pnpm run build).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,8 +22,10 @@ const { values } = parseArgs({
   options: {
     lang: { type: 'string', default: 'all' },
     data: { type: 'string', default: join(root, '../shared/external') },
-    epochs: { type: 'string', default: '10' },
+    epochs: { type: 'string', default: '15' },
     holdout: { type: 'string', default: '0' },
+    fold: { type: 'string', default: '0' },
+    templates: { type: 'string', default: join(root, 'packages/core/data/ner/templates.json') },
     dry: { type: 'boolean', default: false },
   },
 });
@@ -29,7 +33,7 @@ const CORPORA = {
   ru: { path: 'factrueval/devset', read: (p) => readFactRuEval(p), source: 'factRuEval-2016 devset/' },
   kk: { path: 'kaznerd/IOB2_valid.txt', read: (p) => readKazNerd(p), source: 'KazNERD IOB2_valid.txt' },
 };
-const config = JSON.parse(readFileSync(join(root, 'packages/core/data/ner/templates.json'), 'utf8'));
+const config = JSON.parse(readFileSync(values.templates, 'utf8'));
 const VERSION = config.version;
 const TYPES = ['person', 'organization', 'location'];
 const analyzer = createAnalyzer({ ner: false });
@@ -75,8 +79,9 @@ for (const lang of langs) {
   const t0 = performance.now();
   const docs = c.read(path).map(prepare);
   const k = Number(values.holdout);
-  const train = k > 0 ? docs.filter((_, i) => i % k !== 0) : docs;
-  const held = k > 0 ? docs.filter((_, i) => i % k === 0) : [];
+  const fold = Number(values.fold);
+  const train = k > 0 ? docs.filter((_, i) => i % k !== fold) : docs;
+  const held = k > 0 ? docs.filter((_, i) => i % k === fold) : [];
   const sentences = train.flatMap(sentencesOf);
   console.log(`${lang}: ${train.length} documents, ${sentences.length} sentences from ${c.source} (${((performance.now() - t0) / 1000).toFixed(1)} s to read)`);
   const data = trainPerceptron(sentences, {
@@ -96,6 +101,7 @@ for (const lang of langs) {
       for (const m of gold) if (!p.has(key(m))) console.log('  miss', m.type, text.slice(m.start, m.end));
       for (const m of predicted) if (!g.has(key(m))) console.log('  extra', m.type, text.slice(m.start, m.end));
     }
+    if (process.env.NER_COUNTS) console.log(`  counts ${JSON.stringify(Object.fromEntries(TYPES.map((t) => [t, [s[t].tp, s[t].fp, s[t].fn]])))}`);
     for (const t of TYPES) console.log(`  held-out ${t}: P ${(100 * s[t].precision).toFixed(1)} R ${(100 * s[t].recall).toFixed(1)} F1 ${(100 * s[t].f1).toFixed(1)}`);
     continue;
   }

@@ -10,9 +10,13 @@ import type { NerInput } from './types.js';
  * - `w` normalized word, `stem` the language pack's stem, `pre3`, `suf2`..`suf4` affixes of `w`;
  * - `shape` the original surface as character classes (Xx, X, x, d, Xx-Xx …), `caps`, `first` (first word of its sentence);
  * - `gaz` the gazetteer tag (`B-person`, `I-location`, `O`), `cue` the cue kind (person title, organization head …);
- * - `pb`/`pa` punctuation just before / after the word (quotes, brackets, commas), `len` a length bucket.
+ * - `pb`/`pa` punctuation just before / after the word (quotes, brackets, commas), `len` a length bucket;
+ * - `q` the word's place in a quoted name of its sentence (`o` right after the opening quote, `i` further
+ *   inside, `-` outside; `c` appended when a closing quote follows it): «За права человека»;
+ * - `dc` how the same stem is written elsewhere in the document: `C` capitalized inside a sentence,
+ *   `L` lowercase, both, or `-` (a sentence-initial name is usually capitalized elsewhere too).
  */
-export const ATTRIBUTES = ['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'shape', 'caps', 'first', 'gaz', 'cue', 'pb', 'pa', 'len'] as const;
+export const ATTRIBUTES = ['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'shape', 'caps', 'first', 'gaz', 'cue', 'pb', 'pa', 'len', 'q', 'dc'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 /** A compiled template: `shape[-1]|w[0]` → parts [['shape', -1], ['w', 0]]. */
@@ -62,6 +66,8 @@ const SPACE = /\s+/gu;
 export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
   const { tokens, text } = input;
   const gaz = gazetteerTags(input);
+  const quotes = quoteContext(input);
+  const written = documentCase(tokens);
   return tokens.map((t, i) => {
     const w = t.norm;
     const prev = tokens[i - 1];
@@ -83,7 +89,57 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
       before.slice(0, 2),
       after.slice(0, 2),
       w.length <= 2 ? 's' : w.length <= 5 ? 'm' : 'l',
+      quotes[i]!,
+      written[i]!,
     ];
+  });
+}
+
+const OPEN_QUOTE = /[«„]/u;
+const CLOSE_QUOTE = /[»]/u;
+
+/** Per token, its place in a quoted span of its sentence (see `q` in ATTRIBUTES). */
+function quoteContext(input: NerInput): string[] {
+  const { tokens, text } = input;
+  const out: string[] = new Array(tokens.length);
+  let open = false;
+  let opened = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    opened = false;
+    if (!prev || prev.sentence !== t.sentence) {
+      // a sentence may begin with a quoted name: «Газпром» сообщил …
+      open = opened = /[«„"“]\s*$/u.test(text.slice(Math.max(0, t.start - 3), t.start));
+    } else {
+      for (const ch of text.slice(prev.end, t.start)) {
+        if (OPEN_QUOTE.test(ch) || (!open && (ch === '"' || ch === '“'))) open = opened = true;
+        else if (CLOSE_QUOTE.test(ch) || (open && (ch === '"' || ch === '”' || ch === '“'))) open = opened = false;
+      }
+    }
+    const next = tokens[i + 1];
+    const after = next && next.sentence === t.sentence ? text.slice(t.end, next.start) : text.slice(t.end, t.end + 2);
+    const closes = open && /^[^«„\p{L}\p{N}]*[»"”“]/u.test(after);
+    out[i] = (open ? (opened ? 'o' : 'i') : '-') + (closes ? 'c' : '');
+  }
+  return out;
+}
+
+/** Per token, how its stem is written at other places of the document (see `dc` in ATTRIBUTES). */
+function documentCase(tokens: readonly Token[]): string[] {
+  const capital = new Map<string, number>();
+  const lower = new Map<string, number>();
+  const kinds = tokens.map((t, i) => {
+    const inside = i > 0 && tokens[i - 1]!.sentence === t.sentence;
+    const kind = t.caps === 'lower' ? 1 : inside && (t.caps === 'initial' || t.caps === 'upper') ? 2 : 0;
+    if (kind === 1) lower.set(t.key, (lower.get(t.key) ?? 0) + 1);
+    else if (kind === 2) capital.set(t.key, (capital.get(t.key) ?? 0) + 1);
+    return kind;
+  });
+  return tokens.map((t, i) => {
+    const c = (capital.get(t.key) ?? 0) - (kinds[i] === 2 ? 1 : 0);
+    const l = (lower.get(t.key) ?? 0) - (kinds[i] === 1 ? 1 : 0);
+    return c > 0 ? (l > 0 ? 'CL' : 'C') : l > 0 ? 'L' : '-';
   });
 }
 

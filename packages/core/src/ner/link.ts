@@ -18,7 +18,7 @@ const CLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', '
 /**
  * Merges recognized mentions into the gazetteer's entities. The gazetteer stays the source of ids: a
  * mention over a gazetteer match of its type is that entity already (only an organization may contain
- * other gazetteer names: мэрия Москвы). The others become entities with `id: null`, grouped by their
+ * other gazetteer names, мэрия Москвы, and a place other places, Алматы облысы). The others become entities with `id: null`, grouped by their
  * words' stems; a one-word person mention whose stem is the surname of a longer one in the document
  * joins it (Юрий Лужков … Лужкова), and repeats of those surnames the model missed are added, with
  * clitics left outside the offsets (ولافروف → لافروف). Surname repeats of linked people join the linked entity.
@@ -95,11 +95,15 @@ function overlaps(a: { tokenStart: number; tokenEnd: number }, b: { tokenStart: 
   return a.tokenStart < b.tokenEnd && b.tokenStart < a.tokenEnd;
 }
 
-/** A gazetteer name strictly inside a recognized organization of another type (мэрия Москвы). */
+/**
+ * A gazetteer name strictly inside a recognized organization of another type (мэрия Москвы) or inside
+ * a recognized place (Алматы облысы, Батыс Қазақстан облысы): the longer name is kept beside it.
+ */
 function containedOrg(g: LexiconMatch, m: NerMention, input: NerInput): boolean {
-  if (m.type !== 'organization' || g.ref === BLOCKED_REF) return false;
+  if ((m.type !== 'organization' && m.type !== 'location') || g.ref === BLOCKED_REF) return false;
   const inside = m.tokenStart <= g.tokenStart && g.tokenEnd <= m.tokenEnd && g.tokenEnd - g.tokenStart < m.tokenEnd - m.tokenStart;
-  return inside && input.gazetteer?.get(g.ref)?.type !== 'organization';
+  const type = input.gazetteer?.get(g.ref)?.type;
+  return inside && (m.type === 'organization' ? type !== 'organization' : type === 'location');
 }
 
 /** Length in the original text of a clitic glued before `surname` in `t` (ولافروف → 1), or −1 if `t` is not a clitic form of it. */

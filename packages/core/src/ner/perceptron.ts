@@ -1,5 +1,5 @@
 import type { EntityType, LanguageCode } from '../types.js';
-import type { Template } from './features.js';
+import { ATTRIBUTES, compileTemplates, type Template } from './features.js';
 
 /** Tags of one type's chain: outside, begin, inside. */
 export const O = 0;
@@ -74,6 +74,23 @@ export function runs(path: ArrayLike<number>): Array<[number, number]> {
   return out;
 }
 
+/**
+ * How `decodeSentence` looks up one template without building strings: the template's parts as
+ * attribute value ids, combined into one number (mixed radix); a one-part template reads a table.
+ * Templates whose values cannot be split unambiguously at `|` use the strings (`byValue`).
+ */
+interface Plan {
+  parts: Array<[number, number]>;
+  /** Feature index of a template without parts (bias). */
+  constant: number;
+  /** One part: value id → feature index (−1 none). */
+  table: Int32Array | null;
+  /** Several parts: Σ id·radix → feature index. */
+  combined: Map<number, number> | null;
+  radix: number[];
+  byValue: Map<string, number> | null;
+}
+
 /** A loaded perceptron: decodes sentences given their feature strings. */
 export class Perceptron {
   readonly data: PerceptronData;
@@ -83,6 +100,11 @@ export class Perceptron {
   private readonly byTemplate = new Map<string, Map<string, number>>();
   private readonly weights: Float32Array;
   private readonly transitions: Float32Array[];
+  /** Per attribute, the ids of the values the features use. */
+  private readonly vocab: Array<Map<string, number>> = ATTRIBUTES.map(() => new Map());
+  private readonly plans = new Map<string, Plan>();
+  /** Per attribute, the ids of `<s>` and `</s>` (−1 when no feature uses them). */
+  private readonly edges: Int32Array[] = [];
 
   constructor(data: PerceptronData) {
     if (data.format !== 'topictag-ner-perceptron') throw new Error(`not a topictag NER perceptron (format ${String(data.format)})`);
@@ -102,6 +124,62 @@ export class Perceptron {
       for (let j = 0; j < k; j++) this.weights[f * k + j] = (w[j] ?? 0) / data.scale;
     });
     this.transitions = data.transitions.map((t) => Float32Array.from(t, (v) => v / data.scale));
+    this.plan(data.templates);
+  }
+
+  private plan(names: readonly string[]): void {
+    const templates = compileTemplates(names);
+    const split = new Map<string, Array<[string[], number]>>();
+    for (const t of templates) {
+      const values = this.byTemplate.get(t.name);
+      if (!values) continue;
+      const plan: Plan = { parts: t.parts, constant: -1, table: null, combined: null, radix: [], byValue: null };
+      this.plans.set(t.name, plan);
+      if (!t.parts.length) {
+        plan.constant = values.get('') ?? -1;
+        continue;
+      }
+      const rows: Array<[string[], number]> = [];
+      for (const [value, f] of values) {
+        const pieces = t.parts.length === 1 ? [value] : value.split('|');
+        if (pieces.length !== t.parts.length) {
+          plan.byValue = values;
+          break;
+        }
+        rows.push([pieces, f]);
+      }
+      if (plan.byValue) continue;
+      rows.forEach(([pieces]) => pieces.forEach((v, p) => {
+        const vocab = this.vocab[t.parts[p]![0]]!;
+        if (!vocab.has(v)) vocab.set(v, vocab.size);
+      }));
+      split.set(t.name, rows);
+    }
+    this.edges.push(Int32Array.from(this.vocab, (v) => v.get('<s>') ?? -1), Int32Array.from(this.vocab, (v) => v.get('</s>') ?? -1));
+    for (const [name, rows] of split) {
+      const plan = this.plans.get(name)!;
+      const sizes = plan.parts.map(([attr]) => this.vocab[attr]!.size);
+      let m = 1;
+      for (let p = sizes.length - 1; p >= 0; p--) {
+        plan.radix[p] = m;
+        m *= sizes[p]!;
+      }
+      if (m > Number.MAX_SAFE_INTEGER) {
+        plan.byValue = this.byTemplate.get(name)!;
+        continue;
+      }
+      if (plan.parts.length === 1) {
+        plan.table = new Int32Array(sizes[0]!).fill(-1);
+        for (const [pieces, f] of rows) plan.table[this.vocab[plan.parts[0]![0]]!.get(pieces[0]!)!] = f;
+      } else {
+        plan.combined = new Map();
+        for (const [pieces, f] of rows) {
+          let key = 0;
+          pieces.forEach((v, p) => (key += this.vocab[plan.parts[p]![0]]!.get(v)! * plan.radix[p]!));
+          plan.combined.set(key, f);
+        }
+      }
+    }
   }
 
   get size(): number {
@@ -127,21 +205,54 @@ export class Perceptron {
    */
   decodeSentence(attrs: readonly string[][], from: number, to: number, templates: readonly Template[]): Uint8Array[] {
     const k = this.types.length * TAGS;
-    const lookups = templates.map((t) => this.byTemplate.get(t.name));
-    const emissions = new Float32Array((to - from) * k);
+    const n = to - from;
+    const emissions = new Float32Array(n * k);
+    // value ids of the sentence's tokens per attribute (−1: a value no feature uses); −2, −3 for <s>, </s>
+    const ids = new Int32Array(ATTRIBUTES.length * n);
+    for (let a = 0; a < ATTRIBUTES.length; a++) {
+      const vocab = this.vocab[a]!;
+      if (!vocab.size) continue;
+      for (let i = 0; i < n; i++) ids[a * n + i] = vocab.get(attrs[from + i]![a]!) ?? -1;
+    }
+    const idAt = (attr: number, j: number): number => {
+      if (j >= 0 && j < n) return ids[attr * n + j]!;
+      return this.edges[j < 0 ? 0 : 1]![attr]!;
+    };
     const valueAt = (j: number, attr: number): string => (j < from ? '<s>' : j >= to ? '</s>' : attrs[j]![attr]!);
-    for (let i = from; i < to; i++) {
-      for (let ti = 0; ti < templates.length; ti++) {
-        const values = lookups[ti];
+    for (const template of templates) {
+      let plan = this.plans.get(template.name);
+      if (!plan) {
+        const values = this.byTemplate.get(template.name);
         if (!values) continue;
-        const parts = templates[ti]!.parts;
-        let value = parts.length ? valueAt(i + parts[0]![1], parts[0]![0]) : '';
-        for (let p = 1; p < parts.length; p++) value = `${value}|${valueAt(i + parts[p]![1], parts[p]![0])}`;
-        const at = values.get(value);
-        if (at !== undefined) this.addWeights(emissions, (i - from) * k, at * k, k);
+        this.plans.set(template.name, (plan = { parts: template.parts, constant: template.parts.length ? -1 : (values.get('') ?? -1), table: null, combined: null, radix: [], byValue: values }));
+      }
+      const { parts, table, combined, radix, byValue } = plan;
+      for (let i = 0; i < n; i++) {
+        let at = -1;
+        if (plan.constant >= 0) at = plan.constant;
+        else if (byValue) {
+          let value = valueAt(from + i + parts[0]![1], parts[0]![0]);
+          for (let p = 1; p < parts.length; p++) value = `${value}|${valueAt(from + i + parts[p]![1], parts[p]![0])}`;
+          at = byValue.get(value) ?? -1;
+        } else if (table) {
+          const id = idAt(parts[0]![0], i + parts[0]![1]);
+          if (id >= 0) at = table[id]!;
+        } else if (combined) {
+          let key = 0;
+          for (let p = 0; p < parts.length; p++) {
+            const id = idAt(parts[p]![0], i + parts[p]![1]);
+            if (id < 0) {
+              key = -1;
+              break;
+            }
+            key += id * radix[p]!;
+          }
+          if (key >= 0) at = combined.get(key) ?? -1;
+        }
+        if (at >= 0) this.addWeights(emissions, i * k, at * k, k);
       }
     }
-    return this.paths(to - from, emissions);
+    return this.paths(n, emissions);
   }
 
   private addWeights(emissions: Float32Array, row: number, base: number, k: number): void {
