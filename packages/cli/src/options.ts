@@ -3,7 +3,7 @@
  * values into the options of one package, so commands stay thin and a package's flags live in one place.
  */
 import { FORMATS, isFormat, isKnownEncoding, type FieldMap, type ReadOptions } from '@topictag/adapters';
-import { createTagger, DTYPES, isTopicModelFile, ModelNotFoundError, type Dtype, type Tagger, type TaggingMode } from '@topictag/tagger';
+import { createTagger, DTYPES, isTopicModelFile, ModelNotFoundError, RuntimeMissingError, type Dtype, type Tagger, type TaggingMode } from '@topictag/tagger';
 
 /** A usage error: reported on stderr with exit code 2. */
 export class UsageError extends Error {}
@@ -88,7 +88,7 @@ export async function makeTagger(values: TaggerValues): Promise<Tagger> {
   try {
     return await createTagger({ taxonomy: values.taxonomy, threshold, mode, model: embedding, classifier, dtype, worker: true });
   } catch (err) {
-    if (err instanceof ModelNotFoundError) throw new UsageError(err.message);
+    if (err instanceof ModelNotFoundError || err instanceof RuntimeMissingError) throw new UsageError(err.message);
     throw err;
   }
 }

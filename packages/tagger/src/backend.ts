@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { checkModel, locateModel, type Dtype } from './models.js';
+import { checkModel, loadRuntime, locateModel, type Dtype } from './models.js';
 
 export type Pooling = 'mean' | 'cls';
 
@@ -96,7 +96,7 @@ export async function loadBackend(options: BackendOptions): Promise<EmbeddingBac
   const prefixes = options.prefixes ?? settings.prefixes;
   const batchSize = Math.max(1, options.batchSize ?? 32);
   const started = performance.now();
-  const { AutoTokenizer, AutoModel, env, LogLevel } = await import('@huggingface/transformers');
+  const { AutoTokenizer, AutoModel, env, LogLevel } = await loadRuntime();
   env.logLevel = LogLevel.ERROR;
   const local = { local_files_only: true } as const;
   const tokenizer = await AutoTokenizer.from_pretrained(location.path, local);

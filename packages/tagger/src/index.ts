@@ -31,6 +31,8 @@ export {
   pullModel,
   onnxFile,
   ModelNotFoundError,
+  RuntimeMissingError,
+  loadRuntime,
   type Dtype,
   type ModelLocation,
   type ModelInfo,

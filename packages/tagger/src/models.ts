@@ -48,6 +48,29 @@ export function locateModel(spec: string, modelsDir: string = defaultModelsDir()
 }
 
 /** A model that is not on this machine; the message says how to get it. */
+/** The model runtime is an optional peer dependency: only semantic mode needs it. */
+export class RuntimeMissingError extends Error {
+  readonly code = 'RUNTIME_MISSING';
+  constructor(cause: unknown) {
+    super(
+      'semantic and hybrid modes need the model runtime @huggingface/transformers (v4), which is not installed: ' +
+        'npm install @huggingface/transformers (lexical mode works without it)',
+      { cause },
+    );
+  }
+}
+
+/** transformers.js, loaded on first use; a clear error when it is not installed. */
+export async function loadRuntime(specifier = '@huggingface/transformers'): Promise<typeof import('@huggingface/transformers')> {
+  try {
+    return (await import(specifier)) as typeof import('@huggingface/transformers');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new RuntimeMissingError(err);
+    throw err;
+  }
+}
+
 export class ModelNotFoundError extends Error {
   readonly code = 'MODEL_NOT_FOUND';
   constructor(
@@ -144,7 +167,7 @@ export async function pullModel(id: string, options: PullOptions = {}): Promise<
   mkdirSync(modelsDir, { recursive: true });
   const timeoutMs = options.timeoutMs ?? 30_000;
   const endpoint = options.endpoint ?? process.env.HF_ENDPOINT;
-  const { env, AutoTokenizer, AutoModel } = await import('@huggingface/transformers');
+  const { env, AutoTokenizer, AutoModel } = await loadRuntime();
   const saved = { allowRemoteModels: env.allowRemoteModels, cacheDir: env.cacheDir, useFSCache: env.useFSCache, remoteHost: env.remoteHost, fetch: env.fetch };
   const fetchWithTimeout = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const controller = new AbortController();

@@ -97,3 +97,11 @@ describe('readExamples', () => {
     await expect(readExamples(join(dir, 'missing.jsonl'))).rejects.toThrow(/cannot read \(ENOENT\)/u);
   });
 });
+
+describe('the optional model runtime', () => {
+  it('explains how to install it when it is missing', async () => {
+    const { loadRuntime, RuntimeMissingError } = await import('../src/index.js');
+    await expect(loadRuntime('@huggingface/not-installed-here')).rejects.toBeInstanceOf(RuntimeMissingError);
+    await expect(loadRuntime('@huggingface/not-installed-here')).rejects.toThrow(/npm install @huggingface\/transformers \(lexical mode works without it\)/u);
+  });
+});
