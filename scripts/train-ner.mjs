@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import {
   createAnalyzer, defaultCues, tokenAttributes, compileTemplates, sentenceFeatures, sentenceRanges, goldPaths,
-  trainPerceptron, languageModel, modelMentions, readFactRuEval, readKazNerd, scoreSpans,
+  trainPerceptron, languageModel, modelMentions, createRecognizer, readFactRuEval, readKazNerd, scoreSpans,
 } from '@topictag/core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -94,7 +94,7 @@ for (const lang of langs) {
     const model = languageModel(data);
     const pairs = held.map(({ doc, input }) => ({ gold: doc.gold, predicted: modelMentions(input, model, cues) }));
     const s = scoreSpans(pairs);
-    if (process.env.NER_DEBUG) for (const { gold, predicted } of pairs.slice(0, 6)) {
+    if (process.env.NER_DEBUG) for (const { gold, predicted } of pairs.slice(0, Number(process.env.NER_DEBUG) || 6)) {
       const key = (m) => `${m.type}:${m.start}:${m.end}`;
       const p = new Set(predicted.map(key)); const g = new Set(gold.map(key));
       const text = held[pairs.findIndex((x) => x.gold === gold)].doc.text;
@@ -102,6 +102,18 @@ for (const lang of langs) {
       for (const m of predicted) if (!g.has(key(m))) console.log('  extra', m.type, text.slice(m.start, m.end));
     }
     if (process.env.NER_COUNTS) console.log(`  counts ${JSON.stringify(Object.fromEntries(TYPES.map((t) => [t, [s[t].tp, s[t].fp, s[t].fn]])))}`);
+    if (process.env.NER_SYSTEM) {
+      // the system view of benchmarks/ner.js (gazetteer + this model, flat for KazNERD) on the held-out documents
+      const sys = createAnalyzer({ ner: createRecognizer({ models: new Map([[lang, model]]), ruleLanguages: [], cues }) });
+      const flat = lang === 'kk';
+      const outermost = (ms) => ms.filter((m) => !ms.some((o) => o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start));
+      const ss = scoreSpans(held.map(({ doc }) => {
+        const a = sys.analyze({ id: doc.id, source: doc.id, text: doc.text, lang: doc.lang });
+        const ms = a.entities.flatMap((e) => e.mentions.map((m) => ({ type: e.type, start: m.start, end: m.end })));
+        return { gold: doc.gold, predicted: flat ? outermost(ms) : ms };
+      }));
+      console.log(`  syscounts ${JSON.stringify(Object.fromEntries(TYPES.map((t) => [t, [ss[t].tp, ss[t].fp, ss[t].fn]])))}`);
+    }
     for (const t of TYPES) console.log(`  held-out ${t}: P ${(100 * s[t].precision).toFixed(1)} R ${(100 * s[t].recall).toFixed(1)} F1 ${(100 * s[t].f1).toFixed(1)}`);
     continue;
   }

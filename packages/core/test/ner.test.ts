@@ -99,6 +99,23 @@ describe('named-entity recognition', () => {
     expect(() => compileTemplates(['nope[0]'])).toThrow(/bad part/);
   });
 
+  test('an organization the model found once is found at its other places in the document', () => {
+    const templates = ['bias', 'w[0]', 'w[-1]', 'shape[0]'];
+    const compiled = compileTemplates(templates);
+    const base = createAnalyzer({ ner: false, gazetteer: null });
+    const attrsOf = (text: string) => base.analyze({ id: 't', source: 't', text, lang: 'ru' }).tokens.map((t) => [t.norm, t.key, '', '', '', '', t.caps === 'initial' ? 'Xx' : 'x', t.caps, '', 'O', '-', '', '', '', '-', '-']);
+    const corpus: Array<[string, number]> = [['компания Ромтех выросла', 1], ['компания Вектор уехала', 1], ['вчера Иван пришёл', -1], ['вчера Пётр ушёл', -1]];
+    const sentences = corpus.map(([text, at]) => {
+      const attrs = attrsOf(text);
+      return { features: sentenceFeatures(attrs, 0, attrs.length, compiled), gold: goldPaths(attrs.length, ['organization'], at < 0 ? [] : [{ type: 'organization', tokenStart: at, tokenEnd: at + 1 }]) };
+    });
+    const data = trainPerceptron(sentences, { lang: 'ru', version: 'test', types: ['organization'], templates, epochs: 5, prune: 0 });
+    const ner = createRecognizer({ models: new Map([['ru', languageModel(data)]]), ruleLanguages: [] });
+    const text = 'компания Мираж выросла. Вчера Мираж закрылась.';
+    const a = createAnalyzer({ ner, gazetteer: null }).analyze({ id: 'x', source: 'x', text, lang: 'ru' });
+    expect(a.entities).toEqual([{ id: null, type: 'organization', name: 'Мираж', mentions: [{ start: 9, end: 14, text: 'Мираж' }, { start: 30, end: 35, text: 'Мираж' }] }]);
+  });
+
   test('corpus reader and exact-span scores', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ner-'));
     const file = join(dir, 'x.txt');

@@ -29,7 +29,54 @@ export function modelMentions(input: NerInput, model: LanguageModel, cues: Cues)
       }
     });
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return repeatMentions(input, out).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Types whose names the document-level pass repeats (see `repeatMentions`). */
+const REPEAT_TYPES: ReadonlySet<string> = new Set(['organization']);
+
+/**
+ * Document-level second pass: a name the model found once is the same name at its other places in the
+ * document (Майкрософт … Майкрософт), where the model missed it — same stems, same sentence-internal
+ * capitalization, no overlap with another mention.
+ */
+function repeatMentions(input: NerInput, mentions: NerMention[]): NerMention[] {
+  const { tokens } = input;
+  const names = new Map<string, NerMention>();
+  for (const m of mentions) {
+    if (!REPEAT_TYPES.has(m.type)) continue;
+    if (tokens[m.tokenStart]!.caps === 'lower') continue;
+    const key = tokens.slice(m.tokenStart, m.tokenEnd).map((t) => t.key).join(' ');
+    if (!names.has(key)) names.set(key, m);
+  }
+  if (!names.size) return mentions;
+  const taken = new Uint8Array(tokens.length);
+  for (const m of mentions) taken.fill(1, m.tokenStart, m.tokenEnd);
+  const out = mentions.slice();
+  const firstKeys = new Map<string, string[]>();
+  for (const key of names.keys()) {
+    const first = key.split(' ', 1)[0]!;
+    let list = firstKeys.get(first);
+    if (!list) firstKeys.set(first, (list = []));
+    list.push(key);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i] || tokens[i]!.caps === 'lower') continue;
+    const keys = firstKeys.get(tokens[i]!.key);
+    if (!keys) continue;
+    for (const key of keys) {
+      const n = key.split(' ').length;
+      if (i + n > tokens.length || tokens[i + n - 1]!.sentence !== tokens[i]!.sentence) continue;
+      let ok = true;
+      for (let j = 0; j < n && ok; j++) ok = !taken[i + j] && tokens[i + j]!.key === key.split(' ')[j];
+      if (!ok) continue;
+      const m = names.get(key)!;
+      out.push({ type: m.type, start: tokens[i]!.start, end: tokens[i + n - 1]!.end, tokenStart: i, tokenEnd: i + n, source: 'model' });
+      taken.fill(1, i, i + n);
+      break;
+    }
+  }
+  return out;
 }
 
 /** Punctuation that ends a name even when the model runs on (commas, brackets, semicolons, colons). */
