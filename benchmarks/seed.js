@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createTagger } from '@topictag/tagger';
-import { evaluate, evalTable } from '@topictag/cli';
+import { evaluate, evalTable, predictionOf } from '@topictag/cli';
 import { benchNer } from './ner.js';
 import { readCorpus } from './corpus.js';
 
@@ -26,7 +26,7 @@ async function accuracy(name, { gold, docs }) {
   const predictions = new Map();
   for (const { file, document } of docs) {
     const r = await tagger.tag(document);
-    predictions.set(file, { lang: r.lang, date: r.date, title: r.title, topics: r.topics.map((t) => t.id), entities: r.entities.flatMap((e) => (e.id ? [e.id] : [])) }); // unknown names (id: null) are not scored here
+    predictions.set(file, predictionOf(r));
   }
   console.log(`\n${name}: accuracy (topics and entity ids: micro precision / recall / F1, %)`);
   console.log(evalTable(evaluate(gold, predictions), false));

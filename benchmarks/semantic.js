@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { createEmbedder, createTagger } from '@topictag/tagger';
-import { evaluate } from '@topictag/cli';
+import { evaluate, predictionOf } from '@topictag/cli';
 import { makeTinyModel } from '../scripts/make-tiny-model.mjs';
 import { readCorpus } from './corpus.js';
 
@@ -60,7 +60,7 @@ for (const [name, { gold, docs }] of corpora) {
     const predictions = new Map();
     for (const { file, document } of docs) {
       const r = await taggers[mode].tag(document);
-      predictions.set(file, { lang: r.lang, date: r.date, title: r.title, topics: r.topics.map((t) => t.id), entities: r.entities.map((e) => e.id) });
+      predictions.set(file, predictionOf(r));
     }
     const t = evaluate(gold, predictions).byLang.all?.topics;
     const pct = (x) => (x === undefined ? '?' : (100 * x).toFixed(1)).padStart(6);

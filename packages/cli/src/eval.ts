@@ -37,6 +37,11 @@ export interface Prediction {
   entities: string[];
 }
 
+/** What a tagged record predicts, for comparison with gold: topic ids and entity ids (unknown names, id null, are not scored). */
+export function predictionOf(r: { lang: string; date: string | null; title: string | null; topics: ReadonlyArray<{ id: string }>; entities: ReadonlyArray<{ id: string | null }> }): Prediction {
+  return { lang: r.lang, date: r.date, title: r.title, topics: r.topics.map((t) => t.id), entities: r.entities.flatMap((e) => (e.id ? [e.id] : [])) };
+}
+
 export interface DocumentReport {
   file: string;
   lang: string;

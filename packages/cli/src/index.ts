@@ -1,4 +1,4 @@
 export { main, HELP } from './main.js';
 export type { Io } from './io.js';
-export { evaluate, parseGold, type Gold, type GoldDocument, type EvalReport, type Prediction, type Scores } from './eval.js';
+export { evaluate, parseGold, predictionOf, type Gold, type GoldDocument, type EvalReport, type Prediction, type Scores } from './eval.js';
 export { recordsTable, evalTable, createWriter, type OutputFormat } from './output.js';

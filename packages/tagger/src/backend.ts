@@ -151,7 +151,7 @@ export async function loadBackend(options: BackendOptions): Promise<EmbeddingBac
     info: { model: options.model, path: location.path, dtype: options.dtype, pooling, normalize, dimensions, maxTokens, prefixes, loadMs },
     async embed(texts) {
       // Batches of similar length pad less: sort by length, embed, put back in order.
-      const order = texts.map((t, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
+      const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
       const out = new Array<Float32Array>(texts.length);
       for (let b = 0; b < order.length; b += batchSize) {
         const idx = order.slice(b, b + batchSize);

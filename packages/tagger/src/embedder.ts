@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { BackendOptions, EmbedderInfo, EmbeddingBackend, Pooling } from './backend.js';
-import { checkModel, DEFAULT_MODEL, defaultModelsDir, locateModel, type Dtype } from './models.js';
+import type { BackendOptions, EmbedderInfo, EmbeddingBackend } from './backend.js';
+import { checkModel, DEFAULT_MODEL, defaultModelsDir, locateModel } from './models.js';
 
 export type { EmbedderInfo, Pooling } from './backend.js';
 

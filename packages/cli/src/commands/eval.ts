@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDocument } from '@topictag/adapters';
-import { evaluate, parseGold, type Prediction } from '../eval.js';
+import { evaluate, parseGold, predictionOf, type Prediction } from '../eval.js';
 import type { Io } from '../io.js';
 import { makeTagger, readOptionsSpec, taggerOptionsSpec, toReadOptions, UsageError } from '../options.js';
 import { evalTable } from '../output.js';
@@ -39,13 +39,7 @@ export async function evalCommand(argv: readonly string[], io: Io): Promise<numb
       predictions.set(d.file, null);
       continue;
     }
-    predictions.set(d.file, {
-      lang: tagged.lang,
-      date: tagged.date,
-      title: tagged.title,
-      topics: tagged.topics.map((t) => t.id),
-      entities: tagged.entities.flatMap((e) => (e.id ? [e.id] : [])),
-    });
+    predictions.set(d.file, predictionOf(tagged));
   }
   await tagger.close();
   const report = evaluate(gold, predictions);
