@@ -107,11 +107,18 @@ for (const lang of langs) {
       const sys = createAnalyzer({ ner: createRecognizer({ models: new Map([[lang, model]]), ruleLanguages: [], cues }) });
       const flat = lang === 'kk';
       const outermost = (ms) => ms.filter((m) => !ms.some((o) => o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start));
-      const ss = scoreSpans(held.map(({ doc }) => {
+      const sysPairs = held.map(({ doc }) => {
         const a = sys.analyze({ id: doc.id, source: doc.id, text: doc.text, lang: doc.lang });
-        const ms = a.entities.flatMap((e) => e.mentions.map((m) => ({ type: e.type, start: m.start, end: m.end })));
-        return { gold: doc.gold, predicted: flat ? outermost(ms) : ms };
-      }));
+        const ms = a.entities.flatMap((e) => e.mentions.map((m) => ({ type: e.type, start: m.start, end: m.end, id: e.id })));
+        return { gold: doc.gold, predicted: flat ? outermost(ms) : ms, text: doc.text };
+      });
+      if (process.env.NER_SYSDEBUG) for (const { gold, predicted, text } of sysPairs) {
+        const key = (m) => `${m.type}:${m.start}:${m.end}`;
+        const p = new Set(predicted.map(key)); const g = new Set(gold.map(key));
+        for (const m of gold) if (!p.has(key(m))) console.log('  sysmiss', m.type, text.slice(m.start, m.end));
+        for (const m of predicted) if (!g.has(key(m))) console.log('  sysextra', m.type, m.id ?? '', text.slice(m.start, m.end), '|', text.slice(Math.max(0, m.start - 30), m.end + 30).replace(/\n/g, ' '));
+      }
+      const ss = scoreSpans(sysPairs);
       console.log(`  syscounts ${JSON.stringify(Object.fromEntries(TYPES.map((t) => [t, [ss[t].tp, ss[t].fp, ss[t].fn]])))}`);
     }
     for (const t of TYPES) console.log(`  held-out ${t}: P ${(100 * s[t].precision).toFixed(1)} R ${(100 * s[t].recall).toFixed(1)} F1 ${(100 * s[t].f1).toFixed(1)}`);

@@ -46,6 +46,15 @@ describe('named-entity recognition', () => {
     expect(a.entities.some((e) => e.id === null && e.type === 'organization' && e.name === 'Самұрық-Қазына')).toBe(true);
   });
 
+  test('a known surname inside a longer name: the same given name links the whole name, another given name is another person', () => {
+    const text = 'Елбасы Нұрсұлтан Әбішұлы Назарбаев сөз сөйледі. Сенат төрағасы Дариға Назарбаева жылды қорытындылады.';
+    const a = analyzer.analyze(text);
+    offsetsHold(a);
+    const known = a.entities.find((e) => e.id === 'person:nursultan-nazarbayev');
+    expect(known?.mentions.map((m) => m.text)).toEqual(['Нұрсұлтан Әбішұлы Назарбаев']);
+    expect(entity(a, 'Дариға Назарбаева')).toMatchObject({ id: null, type: 'person' });
+  });
+
   test('Arabic: a name after a title and its descriptors; a clitic repeat stays outside the offsets', () => {
     const text = 'قال وزير الخارجية الأوزبكي بختيار سعيدوف إن الاجتماع كان مثمرا. وقال رئيس الوزراء إن وسعيدوف سيزور قرية الخيام.';
     const a = analyzer.analyze(text);

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { packFor } from '../languages.js';
+import { Lexicon, type LexiconEntry } from '../lexicon.js';
 import { normalize } from '../normalize.js';
 import { scriptOf } from '../script.js';
 import type { Token } from '../lexicon.js';
@@ -24,14 +25,30 @@ export interface CueData {
   locationBefore?: Partial<Record<LanguageCode, string[]>>;
 }
 
+/**
+ * A list of names of one kind (`data/ner/names/*.json`): given names, places … in base form per
+ * language. The NER models read membership as a feature (`lex`); the names get no ids (that is the
+ * gazetteer's job).
+ */
+export interface NameListData {
+  kind: string;
+  version: number;
+  about?: string;
+  source?: string;
+  names: Partial<Record<LanguageCode, string[]>>;
+}
+
 /** Cue kinds a token can carry. */
 export type CueKind = EntityType | 'stop' | 'connector' | 'locationBefore';
 
-/** Compiled cues: a stem lookup per language pack. */
+/** Compiled cues: a stem lookup per language pack, and the name lists. */
 export class Cues {
   private readonly byKey = new Map<string, CueKind>();
+  private readonly lists: readonly NameListData[];
+  private lexicon: Lexicon | undefined;
 
-  constructor(data: CueData) {
+  constructor(data: CueData, names: readonly NameListData[] = []) {
+    this.lists = names;
     const kinds: Array<[CueKind, Partial<Record<LanguageCode, string[]>> | undefined]> = [
       ['stop', data.stop],
       ['connector', data.connectors],
@@ -55,13 +72,36 @@ export class Cues {
   of(token: Token): CueKind | undefined {
     return this.byKey.get(`${token.pack}\u0000${token.key}`);
   }
+
+  /**
+   * Per token, the kind of the listed name it is part of (`place`, `given` …; `place+` for the words
+   * after the first of a multi-word name; `-` none). Names match in their inflected forms, as gazetteer
+   * aliases do; the longest match wins. The lists compile on first use.
+   */
+  nameKinds(tokens: readonly Token[], text: string): string[] {
+    this.lexicon ??= new Lexicon(this.lists.flatMap((list) =>
+      Object.entries(list.names).flatMap(([lang, names]) =>
+        (names ?? []).map((name): LexiconEntry => ({ text: name, lang: lang as LanguageCode, kind: 'entity', ref: list.kind })),
+      ),
+    ));
+    const out: string[] = new Array<string>(tokens.length).fill('-');
+    const matches = this.lexicon.match(tokens, text).sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart));
+    for (const m of matches) {
+      if (out[m.tokenStart] !== '-') continue;
+      for (let i = m.tokenStart; i < m.tokenEnd; i++) if (out[i] === '-') out[i] = i === m.tokenStart ? m.ref : `${m.ref}+`;
+    }
+    return out;
+  }
 }
 
 let builtin: Cues | undefined;
 
-/** The package's cue lists. */
+/** The package's cue lists (`data/ner/cues.json`) and name lists (`data/ner/names/*.json`). */
 export function defaultCues(): Cues {
   if (builtin) return builtin;
-  const url = new URL('../../data/ner/cues.json', import.meta.url);
-  return (builtin = new Cues(JSON.parse(readFileSync(url, 'utf8')) as CueData));
+  const dir = new URL('../../data/ner/', import.meta.url);
+  const listDir = new URL('names/', dir);
+  const names = (existsSync(listDir) ? readdirSync(listDir) : []).filter((f) => f.endsWith('.json')).sort()
+    .map((f) => JSON.parse(readFileSync(new URL(`names/${f}`, dir), 'utf8')) as NameListData);
+  return (builtin = new Cues(JSON.parse(readFileSync(new URL('cues.json', dir), 'utf8')) as CueData, names));
 }

@@ -14,9 +14,11 @@ import type { NerInput } from './types.js';
  * - `q` the word's place in a quoted name of its sentence (`o` right after the opening quote, `i` further
  *   inside, `-` outside; `c` appended when a closing quote follows it): «За права человека»;
  * - `dc` how the same stem is written elsewhere in the document: `C` capitalized inside a sentence,
- *   `L` lowercase, both, or `-` (a sentence-initial name is usually capitalized elsewhere too).
+ *   `L` lowercase, both, or `-` (a sentence-initial name is usually capitalized elsewhere too);
+ * - `scr` the word's script (`Latn`, `Cyrl`, `Arab` …): Latin names in Cyrillic text are mostly companies and brands;
+ * - `lex` the kind of listed name the word is part of (`given`, `place`, `place+` inside a multi-word name, `-`).
  */
-export const ATTRIBUTES = ['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'shape', 'caps', 'first', 'gaz', 'cue', 'pb', 'pa', 'len', 'q', 'dc'] as const;
+export const ATTRIBUTES = ['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'shape', 'caps', 'first', 'gaz', 'cue', 'pb', 'pa', 'len', 'q', 'dc', 'scr', 'lex'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 /** A compiled template: `shape[-1]|w[0]` → parts [['shape', -1], ['w', 0]]. */
@@ -68,6 +70,7 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
   const gaz = gazetteerTags(input);
   const quotes = quoteContext(input);
   const written = documentCase(tokens);
+  const listed = cues.nameKinds(tokens, text);
   return tokens.map((t, i) => {
     const w = t.norm;
     const prev = tokens[i - 1];
@@ -91,6 +94,8 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
       w.length <= 2 ? 's' : w.length <= 5 ? 'm' : 'l',
       quotes[i]!,
       written[i]!,
+      t.script,
+      listed[i]!,
     ];
   });
 }

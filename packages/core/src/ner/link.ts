@@ -1,5 +1,7 @@
-import { BLOCKED_REF } from '../gazetteer.js';
+import { BLOCKED_REF, type GazetteerEntity } from '../gazetteer.js';
+import { packsForScript } from '../languages.js';
 import { normalize, toOriginal } from '../normalize.js';
+import { scriptOf } from '../script.js';
 import type { LexiconMatch, Token } from '../lexicon.js';
 import type { EntityType, TextSpan } from '../types.js';
 import type { NerInput, NerMention } from './types.js';
@@ -23,9 +25,9 @@ const CLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', '
  * joins it (Юрий Лужков … Лужкова), and repeats of those surnames the model missed are added, with
  * clitics left outside the offsets (ولافروف → لافروف). Surname repeats of linked people join the linked entity.
  */
-export function linkEntities(input: NerInput, linked: LinkedEntity[], mentions: readonly NerMention[]): LinkedEntity[] {
+export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions: readonly NerMention[]): LinkedEntity[] {
   const { tokens, text } = input;
-  const gaz = input.entityMatches;
+  const { gaz, linked } = knownSurnames(input, linkedIn, mentions);
   const kept = mentions.filter((m) => !gaz.some((g) => overlaps(g, m) && !containedOrg(g, m, input)));
   const covered = new Uint8Array(tokens.length);
   for (const m of [...gaz, ...kept]) covered.fill(1, m.tokenStart, m.tokenEnd);
@@ -85,6 +87,50 @@ export function linkEntities(input: NerInput, linked: LinkedEntity[], mentions: 
   });
   for (const e of linked) e.mentions.sort((a, b) => a.start - b.start);
   return [...linked, ...unknown].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+/**
+ * A person the gazetteer knows by surname alone, inside a longer recognized name: with the same given
+ * name (or its initial) as one of the entity's aliases, the linked mention grows to the whole name
+ * (Нұрсұлтан Әбішұлы Назарбаев); with another given name it is another person (Дариға Назарбаева,
+ * Әлібек Әлиев), so the link is dropped and the recognized name stays, unknown.
+ */
+function knownSurnames(input: NerInput, linked: LinkedEntity[], mentions: readonly NerMention[]): { gaz: readonly LexiconMatch[]; linked: LinkedEntity[] } {
+  const { tokens, text } = input;
+  const dropped = new Set<LexiconMatch>();
+  const byId = new Map(linked.map((e) => [e.id, e]));
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    for (const g of input.entityMatches) {
+      if (g.tokenEnd !== m.tokenEnd || g.tokenStart <= m.tokenStart || g.tokenEnd - g.tokenStart !== 1) continue;
+      const entity = input.gazetteer?.get(g.ref);
+      const e = byId.get(g.ref);
+      if (entity?.type !== 'person' || !e) continue;
+      const at = e.mentions.findIndex((x) => x.start === g.start && x.end === g.end);
+      if (at < 0) continue;
+      if (hasGivenName(entity, tokens[m.tokenStart]!)) {
+        e.mentions[at] = span(text, m.start, m.end);
+      } else {
+        e.mentions.splice(at, 1);
+        dropped.add(g);
+      }
+    }
+  }
+  if (!dropped.size) return { gaz: input.entityMatches, linked };
+  return { gaz: input.entityMatches.filter((g) => !dropped.has(g)), linked: linked.filter((e) => e.mentions.length) };
+}
+
+/** Whether `token` is the first word of one of the entity's multi-word aliases, in a form of it or as its initial. */
+function hasGivenName(entity: GazetteerEntity, token: Token): boolean {
+  for (const names of Object.values(entity.aliases)) {
+    for (const alias of names ?? []) {
+      const words = alias.trim().split(/\s+/u);
+      if (words.length < 2) continue;
+      const first = normalize(words[0]!).text;
+      if (token.norm.length === 1 ? first.startsWith(token.norm) : packsForScript(scriptOf(first)).some((p) => p.forms(first).includes(token.norm))) return true;
+    }
+  }
+  return false;
 }
 
 function span(text: string, start: number, end: number): TextSpan {
