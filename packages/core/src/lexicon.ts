@@ -70,13 +70,23 @@ export class Lexicon {
   /** Entries that produced no words (e.g. only punctuation); reported for validation. */
   readonly empty: number[] = [];
 
-  constructor(entries: readonly LexiconEntry[]) {
+  /**
+   * `options.packs`: `script` (default) inflects each word with every language pack of its script, so
+   * a Russian alias is also found with Kazakh suffixes in Kazakh text; `entry` only with the pack of the
+   * entry's language when it reads that script (smaller and faster to build, for per-language lists).
+   * `options.forms: false` matches every word by the stem of its base form alone, without generating
+   * its forms: fast to build for long lists, looser than paradigm forms.
+   */
+  constructor(entries: readonly LexiconEntry[], options: { packs?: 'script' | 'entry'; forms?: boolean } = {}) {
     this.entries = entries;
-    entries.forEach((entry, i) => this.add(entry, i));
+    entries.forEach((entry, i) => {
+      const by = options.forms === false ? 'stem' : entry.kind === 'entity' ? 'forms' : 'stems';
+      this.add(entry, i, by, options.packs === 'entry' ? entry.lang : undefined);
+    });
   }
 
-  private add(entry: LexiconEntry, index: number): void {
-    const words = compileWords(entry.text, entry.kind === 'entity' ? 'forms' : 'stems');
+  private add(entry: LexiconEntry, index: number, by: WordMatch, lang: LanguageCode | undefined): void {
+    const words = compileWords(entry.text, by, lang);
     const first = words[0];
     if (!first) {
       this.empty.push(index);
@@ -155,15 +165,19 @@ function wordMatches(w: PatternWord, t: Token): boolean {
   return w.keys?.get(t.pack)?.has(t.key) ?? false;
 }
 
-/** Splits an entry into pattern words, with their forms (or the stems of their forms) under every pack of their script. */
-function compileWords(text: string, by: 'forms' | 'stems'): PatternWord[] {
+/** Splits an entry into pattern words, with their forms (or the stems of their forms, or their own stem) under every pack of their script (or only `lang`'s). */
+type WordMatch = 'forms' | 'stems' | 'stem';
+
+function compileWords(text: string, by: WordMatch, lang?: LanguageCode): PatternWord[] {
   const normalized = normalize(text);
   return splitWords(text, 'und', normalized).map((w: Word): PatternWord => {
     if (text[w.end] === '*' && w.norm.length >= PREFIX_INDEX_LENGTH) return { prefix: w.norm, caps: w.caps };
-    const packs = packsForScript(w.script);
+    const all = packsForScript(w.script);
+    const own = lang ? all.filter((p) => p.code === lang) : [];
+    const packs = own.length ? own : all;
     if (by === 'forms') return { forms: new Set(packs.flatMap((p) => p.forms(w.norm))), caps: w.caps };
     const keys = new Map<LanguageCode, Set<string>>();
-    for (const pack of packs) keys.set(pack.code, new Set([w.norm, ...pack.forms(w.norm)].map((f) => pack.stem(f))));
+    for (const pack of packs) keys.set(pack.code, new Set(by === 'stem' ? [pack.stem(w.norm)] : [w.norm, ...pack.forms(w.norm)].map((f) => pack.stem(f))));
     return { keys, caps: w.caps };
   });
 }

@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   compileTemplates, createAnalyzer, createRecognizer, goldPaths, languageModel, readKazNerd, scoreSpans, sentenceFeatures,
-  trainPerceptron, readPerceptronFile, tokenAttributes, defaultCues, sentenceRanges, type Analysis, type Entity,
+  trainPerceptron, readPerceptronFile, tokenAttributes, defaultCues, sentenceRanges, scriptOf, type Analysis, type Entity, type NameListData,
 } from '../src/index.js';
+import { B, I, L, O, U, runs, viterbi } from '../src/ner/perceptron.js';
 
 const analyzer = createAnalyzer();
 
@@ -154,8 +156,74 @@ describe('fast decoding', () => {
       const slow = model.perceptron.decode(sentenceFeatures(attrs, from, to, model.templates));
       const fast = model.perceptron.decodeSentence(attrs, from, to, model.templates);
       expect(fast.map((p) => Array.from(p))).toEqual(slow.map((p) => Array.from(p)));
-      mentions += slow.reduce((n, p) => n + Array.from(p).filter((t) => t === 1).length, 0);
+      mentions += slow.reduce((n, p) => n + runs(p).length, 0);
     }
     expect(mentions).toBeGreaterThan(3);
+  });
+});
+
+describe('BILOU chains', () => {
+  it('gold paths use U for one-word names and B…L for longer ones; runs reads them back', () => {
+    const [person, place] = goldPaths(6, ['person', 'location'], [
+      { type: 'person', tokenStart: 0, tokenEnd: 3 }, { type: 'person', tokenStart: 4, tokenEnd: 5 }, { type: 'location', tokenStart: 5, tokenEnd: 6 },
+    ]);
+    expect(Array.from(person!)).toEqual([B, I, L, O, U, O]);
+    expect(Array.from(place!)).toEqual([O, O, O, O, O, U]);
+    expect(runs(person!)).toEqual([[0, 3], [4, 5]]);
+  });
+
+  it('Viterbi paths are always well-formed: I and L only after B or I, no name left open at the end', () => {
+    let seed = 3;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 4 - 2;
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + (trial % 7);
+      const emissions = Array.from({ length: n * 5 }, rnd);
+      const trans = Array.from({ length: 6 * 5 }, rnd);
+      const path = Array.from(viterbi(n, (i, t) => emissions[i * 5 + t]!, trans));
+      path.forEach((t, i) => {
+        const open = i > 0 && (path[i - 1] === B || path[i - 1] === I);
+        expect(open).toBe(t === I || t === L);
+      });
+      expect([O, L, U]).toContain(path[n - 1]);
+    }
+  });
+
+  it('a model file in the old BIO encoding is refused with a clear message', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'tt-ner-')), 'old.model.json.gz');
+    writeFileSync(file, gzipSync(JSON.stringify({ format: 'topictag-ner-perceptron', version: '1.2.0', lang: 'ru', types: ['person'], templates: ['bias'], scale: 10, transitions: [[]], features: {} })));
+    expect(() => languageModel(readPerceptronFile(file))).toThrow(/encoding BIO is not supported.*retrain/u);
+  });
+});
+
+describe('name lists', () => {
+  const dir = new URL('../data/ner/names/', import.meta.url);
+  const lists = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [f, JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as NameListData] as const);
+
+  it('each list has a kind, a source, names for ru, kk, ar and en in their scripts, no repeats', () => {
+    expect(lists.map(([, l]) => l.kind).sort()).toEqual(['given', 'organization', 'place']);
+    for (const [file, list] of lists) {
+      expect(list.source).toBeTruthy();
+      for (const lang of ['ru', 'kk', 'ar', 'en'] as const) {
+        const names = list.names[lang] ?? [];
+        expect(names.length).toBeGreaterThan(200);
+        expect({ file, lang, repeats: names.filter((n, i) => names.indexOf(n) !== i) }).toEqual({ file, lang, repeats: [] });
+        // organization lists may write foreign brands in Latin letters, as the press does
+        const scripts = lang === 'ar' ? ['Arab'] : lang === 'en' ? ['Latn'] : list.kind === 'organization' ? ['Cyrl', 'Latn'] : ['Cyrl'];
+        const wrong = names.filter((n) => n.split(/[\s\-'’.]+/u).some((w) => /\p{L}/u.test(w) && !scripts.includes(scriptOf(w))));
+        expect({ file, lang, wrong }).toEqual({ file, lang, wrong: [] });
+      }
+    }
+  });
+
+  it('mark given names, places (multi-word too) and organizations in inflected forms, per document language', () => {
+    const kinds = (text: string, lang: 'ru' | 'kk') => {
+      const a = createAnalyzer({ ner: false }).analyze({ id: 'x', source: 'x', text, lang });
+      const marks = defaultCues().nameKinds(a.tokens, text, lang);
+      return a.tokens.map((t, i) => [t.text, marks[i]]).filter(([, k]) => k !== '-');
+    };
+    expect(kinds('Наину Иосифовну встретили в Нижнем Новгороде представители Microsoft.', 'ru')).toEqual([
+      ['Наину', 'given'], ['Нижнем', 'place'], ['Новгороде', 'place+'], ['Microsoft', 'organization'],
+    ]);
+    expect(kinds('Ерлан Қарағандыға барды.', 'kk')).toEqual([['Ерлан', 'given'], ['Қарағандыға', 'place']]);
   });
 });

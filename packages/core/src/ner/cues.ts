@@ -45,7 +45,7 @@ export type CueKind = EntityType | 'stop' | 'connector' | 'locationBefore';
 export class Cues {
   private readonly byKey = new Map<string, CueKind>();
   private readonly lists: readonly NameListData[];
-  private lexicon: Lexicon | undefined;
+  private readonly lexicons = new Map<LanguageCode, Lexicon>();
 
   constructor(data: CueData, names: readonly NameListData[] = []) {
     this.lists = names;
@@ -74,18 +74,19 @@ export class Cues {
   }
 
   /**
-   * Per token, the kind of the listed name it is part of (`place`, `given` …; `place+` for the words
-   * after the first of a multi-word name; `-` none). Names match in their inflected forms, as gazetteer
-   * aliases do; the longest match wins. The lists compile on first use.
+   * Per token, the kind of the listed name of the document's language `lang` it is part of (`place`,
+   * `given` …; `place+` for the words after the first of a multi-word name; `-` none). Words match by
+   * the stem of the listed base form (cheap to build for thousands of names); the longest match wins.
+   * A language's lists compile on first use.
    */
-  nameKinds(tokens: readonly Token[], text: string): string[] {
-    this.lexicon ??= new Lexicon(this.lists.flatMap((list) =>
-      Object.entries(list.names).flatMap(([lang, names]) =>
-        (names ?? []).map((name): LexiconEntry => ({ text: name, lang: lang as LanguageCode, kind: 'entity', ref: list.kind })),
-      ),
-    ));
+  nameKinds(tokens: readonly Token[], text: string, lang: LanguageCode): string[] {
+    let lexicon = this.lexicons.get(lang);
+    if (!lexicon) {
+      const entries = this.lists.flatMap((list) => (list.names[lang] ?? []).map((name): LexiconEntry => ({ text: name, lang, kind: 'entity', ref: list.kind })));
+      this.lexicons.set(lang, (lexicon = new Lexicon(entries, { packs: 'entry', forms: false })));
+    }
     const out: string[] = new Array<string>(tokens.length).fill('-');
-    const matches = this.lexicon.match(tokens, text).sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart));
+    const matches = lexicon.match(tokens, text).sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart));
     for (const m of matches) {
       if (out[m.tokenStart] !== '-') continue;
       for (let i = m.tokenStart; i < m.tokenEnd; i++) if (out[i] === '-') out[i] = i === m.tokenStart ? m.ref : `${m.ref}+`;

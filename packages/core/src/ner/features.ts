@@ -70,7 +70,7 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
   const gaz = gazetteerTags(input);
   const quotes = quoteContext(input);
   const written = documentCase(tokens);
-  const listed = cues.nameKinds(tokens, text);
+  const listed = cues.nameKinds(tokens, text, input.lang);
   return tokens.map((t, i) => {
     const w = t.norm;
     const prev = tokens[i - 1];

@@ -1,21 +1,31 @@
 import type { EntityType, LanguageCode } from '../types.js';
 import { ATTRIBUTES, compileTemplates, type Template } from './features.js';
 
-/** Tags of one type's chain: outside, begin, inside. */
+/** Tags of one type's chain (BILOU): outside, begin, inside, last, unit (a one-word name). */
 export const O = 0;
 export const B = 1;
 export const I = 2;
-const TAGS = 3;
-/** Transition rows: from start, from O, from B, from I. */
-const ROWS = 4;
+export const L = 3;
+export const U = 4;
+const TAGS = 5;
+/** Transition rows: from the start, then from each tag. */
+const ROWS = TAGS + 1;
+
+/** Whether `tag` may follow `prev` (−1: the sentence start): I and L continue a B or I, which nothing else may follow. */
+function allowed(prev: number, tag: number): boolean {
+  const open = prev === B || prev === I;
+  return open === (tag === I || tag === L);
+}
 
 /**
- * The JSON shape of a shipped perceptron (`data/ner/<lang>.json`): one linear-chain BIO tagger per
+ * The JSON shape of a shipped perceptron (`data/ner/<lang>.json`): one linear-chain BILOU tagger per
  * entity type over shared features, so an organization may contain a location (мэрия Москвы).
  * Weights are integers; divide by `scale`.
  */
 export interface PerceptronData {
   format: 'topictag-ner-perceptron';
+  /** Tag encoding of each chain. */
+  encoding: 'BILOU';
   /** Weights version (bump when retrained). */
   version: string;
   lang: LanguageCode;
@@ -23,7 +33,7 @@ export interface PerceptronData {
   /** Feature templates (see `features.ts`). */
   templates: string[];
   scale: number;
-  /** Per type, `ROWS × TAGS` transition weights (rows: start, O, B, I). */
+  /** Per type, `ROWS × TAGS` transition weights (rows: start, O, B, I, L, U). */
   transitions: number[][];
   /** Feature → `types.length × TAGS` weights (type-major). */
   features: Record<string, number[]>;
@@ -31,19 +41,19 @@ export interface PerceptronData {
   training?: Record<string, unknown>;
 }
 
-/** Viterbi over one type's chain. `emit(i, tag)` scores; `trans` is `ROWS × TAGS`. I never follows O or the start. */
+/** Viterbi over one type's chain. `emit(i, tag)` scores; `trans` is `ROWS × TAGS`. Paths are well-formed BILOU. */
 export function viterbi(n: number, emit: (i: number, tag: number) => number, trans: ArrayLike<number>): Uint8Array {
   const path = new Uint8Array(n);
   if (!n) return path;
   const score = new Float64Array(n * TAGS);
   const back = new Uint8Array(n * TAGS);
-  for (let t = 0; t < TAGS; t++) score[t] = t === I ? -Infinity : trans[t]! + emit(0, t);
+  for (let t = 0; t < TAGS; t++) score[t] = allowed(-1, t) ? trans[t]! + emit(0, t) : -Infinity;
   for (let i = 1; i < n; i++) {
     for (let t = 0; t < TAGS; t++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < TAGS; p++) {
-        if (t === I && p === O) continue;
+        if (!allowed(p, t)) continue;
         const s = score[(i - 1) * TAGS + p]! + trans[(p + 1) * TAGS + t]!;
         if (s > best) {
           best = s;
@@ -54,22 +64,24 @@ export function viterbi(n: number, emit: (i: number, tag: number) => number, tra
       back[i * TAGS + t] = arg;
     }
   }
-  let last = 0;
-  for (let t = 1; t < TAGS; t++) if (score[(n - 1) * TAGS + t]! > score[(n - 1) * TAGS + last]!) last = t;
+  // a name cannot stay open at the end
+  let last = O;
+  for (const t of [L, U]) if (score[(n - 1) * TAGS + t]! > score[(n - 1) * TAGS + last]!) last = t;
   path[n - 1] = last;
   for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * TAGS + path[i]!]!;
   return path;
 }
 
-/** Token ranges `[start, end)` of the B(I)* runs of a tag path. */
+/** Token ranges `[start, end)` of the names (B I* L and U) of a tag path. */
 export function runs(path: ArrayLike<number>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < path.length; i++) {
+    if (path[i] === U) out.push([i, i + 1]);
     if (path[i] !== B) continue;
     let j = i + 1;
     while (j < path.length && path[j] === I) j++;
-    out.push([i, j]);
-    i = j - 1;
+    out.push([i, Math.min(j + 1, path.length)]);
+    i = j;
   }
   return out;
 }
@@ -108,6 +120,7 @@ export class Perceptron {
 
   constructor(data: PerceptronData) {
     if (data.format !== 'topictag-ner-perceptron') throw new Error(`not a topictag NER perceptron (format ${String(data.format)})`);
+    if (data.encoding !== 'BILOU') throw new Error(`NER perceptron ${data.lang} ${data.version}: tag encoding ${String(data.encoding ?? 'BIO')} is not supported (BILOU); retrain it with scripts/train-ner.mjs`);
     this.data = data;
     this.types = data.types;
     const k = data.types.length * TAGS;

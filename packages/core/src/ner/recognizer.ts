@@ -16,7 +16,7 @@ export function languageModel(data: PerceptronData): LanguageModel {
   return { lang: data.lang, perceptron: new Perceptron(data), templates: compileTemplates(data.templates) };
 }
 
-/** Mentions from a trained model: each sentence decoded once, one BIO chain per entity type. */
+/** Mentions from a trained model: each sentence decoded once, one BILOU chain per entity type. */
 export function modelMentions(input: NerInput, model: LanguageModel, cues: Cues): NerMention[] {
   const attrs = tokenAttributes(input, cues);
   const out: NerMention[] = [];

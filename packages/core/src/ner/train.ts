@@ -1,10 +1,10 @@
 import type { EntityType, LanguageCode } from '../types.js';
-import { B, I, O, ROWS, TAGS, viterbi, type PerceptronData } from './perceptron.js';
+import { B, I, L, O, ROWS, TAGS, U, viterbi, type PerceptronData } from './perceptron.js';
 
 /** One training sentence: the feature strings of its tokens and, per type, the gold tag path. */
 export interface TrainingSentence {
   features: string[][];
-  /** Per type (in the trainer's type order): gold tags (O, B, I) per token. */
+  /** Per type (in the trainer's type order): gold tags (O, B, I, L, U) per token. */
   gold: Uint8Array[];
 }
 
@@ -45,15 +45,20 @@ export function goldPaths(n: number, types: readonly EntityType[], mentions: Rea
     for (const m of mentions) {
       if (m.type !== type || m.tokenEnd <= m.tokenStart) continue;
       if (path.subarray(m.tokenStart, m.tokenEnd).some((t) => t !== O)) continue; // nested same-type mention: keep the first (outer)
+      if (m.tokenEnd - m.tokenStart === 1) {
+        path[m.tokenStart] = U;
+        continue;
+      }
       path[m.tokenStart] = B;
-      for (let i = m.tokenStart + 1; i < m.tokenEnd; i++) path[i] = I;
+      for (let i = m.tokenStart + 1; i < m.tokenEnd - 1; i++) path[i] = I;
+      path[m.tokenEnd - 1] = L;
     }
     return path;
   });
 }
 
 /**
- * Trains an averaged structured perceptron (Collins 2002): per type, a first-order BIO chain decoded by
+ * Trains an averaged structured perceptron (Collins 2002): per type, a first-order BILOU chain decoded by
  * Viterbi; on a wrong path, gold features +1, predicted −1. Returns the shipped data (averaged, pruned, integer).
  */
 export function trainPerceptron(sentences: readonly TrainingSentence[], options: TrainOptions): PerceptronData {
@@ -143,6 +148,7 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], options:
   );
   return {
     format: 'topictag-ner-perceptron',
+    encoding: 'BILOU',
     version: options.version,
     lang: options.lang,
     types,
