@@ -64,6 +64,12 @@ function computeShape(surface: string): string {
 
 const SPACE = /\s+/gu;
 
+/** The text between two tokens without its spaces (most often empty: one space). */
+function between(text: string, start: number, end: number): string {
+  if (end - start === 1 && text.charCodeAt(start) === 32) return '';
+  return start === end ? '' : text.slice(start, end).replace(SPACE, '');
+}
+
 /** Attribute values of every token (`[token][attribute]`), computed once per document. */
 export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
   const { tokens, text } = input;
@@ -75,8 +81,8 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
     const w = t.norm;
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
-    const before = prev && prev.sentence === t.sentence ? text.slice(prev.end, t.start).replace(SPACE, '') : '';
-    const after = next && next.sentence === t.sentence ? text.slice(t.end, next.start).replace(SPACE, '') : '';
+    const before = prev && prev.sentence === t.sentence ? between(text, prev.end, t.start) : '';
+    const after = next && next.sentence === t.sentence ? between(text, t.end, next.start) : '';
     return [
       w,
       t.key,

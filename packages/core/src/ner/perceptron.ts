@@ -41,30 +41,37 @@ export interface PerceptronData {
   training?: Record<string, unknown>;
 }
 
-/** Viterbi over one type's chain. `emit(i, tag)` scores; `trans` is `ROWS × TAGS`. Paths are well-formed BILOU. */
-export function viterbi(n: number, emit: (i: number, tag: number) => number, trans: ArrayLike<number>): Uint8Array {
+/** `ALLOWED[(prev + 1) * TAGS + tag]`, prev −1 being the start. */
+const ALLOWED = Uint8Array.from({ length: ROWS * TAGS }, (_, j) => (allowed(Math.floor(j / TAGS) - 1, j % TAGS) ? 1 : 0));
+
+/**
+ * Viterbi over one type's chain: the score of tag `t` at token `i` is `emissions[i * stride + offset + t]`;
+ * `trans` is `ROWS × TAGS`. Paths are well-formed BILOU: I and L only after B or I, nothing left open at the end.
+ */
+export function viterbi(n: number, emissions: ArrayLike<number>, stride: number, offset: number, trans: ArrayLike<number>): Uint8Array {
   const path = new Uint8Array(n);
   if (!n) return path;
   const score = new Float64Array(n * TAGS);
   const back = new Uint8Array(n * TAGS);
-  for (let t = 0; t < TAGS; t++) score[t] = allowed(-1, t) ? trans[t]! + emit(0, t) : -Infinity;
+  for (let t = 0; t < TAGS; t++) score[t] = ALLOWED[t] ? trans[t]! + emissions[offset + t]! : -Infinity;
   for (let i = 1; i < n; i++) {
+    const row = i * stride + offset;
     for (let t = 0; t < TAGS; t++) {
       let best = -Infinity;
       let arg = 0;
       for (let p = 0; p < TAGS; p++) {
-        if (!allowed(p, t)) continue;
-        const s = score[(i - 1) * TAGS + p]! + trans[(p + 1) * TAGS + t]!;
+        const j = (p + 1) * TAGS + t;
+        if (!ALLOWED[j]) continue;
+        const s = score[(i - 1) * TAGS + p]! + trans[j]!;
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      score[i * TAGS + t] = best + emit(i, t);
+      score[i * TAGS + t] = best + emissions[row + t]!;
       back[i * TAGS + t] = arg;
     }
   }
-  // a name cannot stay open at the end
   let last = O;
   for (const t of [L, U]) if (score[(n - 1) * TAGS + t]! > score[(n - 1) * TAGS + last]!) last = t;
   path[n - 1] = last;
@@ -98,9 +105,44 @@ interface Plan {
   /** One part: value id → feature index (−1 none). */
   table: Int32Array | null;
   /** Several parts: Σ id·radix → feature index. */
-  combined: Map<number, number> | null;
+  combined: IntMap | Map<number, number> | null;
   radix: number[];
   byValue: Map<string, number> | null;
+}
+
+/** Open addressing from non-negative int32 keys to feature indices (faster than a Map on the hot path). */
+class IntMap {
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+
+  constructor(pairs: ReadonlyArray<[number, number]>) {
+    let bits = 3;
+    while (1 << bits < pairs.length * 2) bits++;
+    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.values = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    for (const [key, value] of pairs) {
+      let i = this.slot(key);
+      while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask;
+      this.keys[i] = key;
+      this.values[i] = value;
+    }
+  }
+
+  private slot(key: number): number {
+    return Math.imul(key, 0x9e3779b1) >>> this.shift;
+  }
+
+  get(key: number): number | undefined {
+    for (let i = this.slot(key); ; i = (i + 1) & this.mask) {
+      const k = this.keys[i]!;
+      if (k === key) return this.values[i];
+      if (k === -1) return undefined;
+    }
+  }
 }
 
 /** A loaded perceptron: decodes sentences given their feature strings. */
@@ -110,7 +152,13 @@ export class Perceptron {
   private readonly index = new Map<string, number>();
   /** The same features by template name, then by value (`w[0]=токаев` → byTemplate.get('w[0]').get('токаев')). */
   private readonly byTemplate = new Map<string, Map<string, number>>();
-  private readonly weights: Float32Array;
+  /**
+   * The weights, sparse (most features weigh on a few tags only): feature f's nonzero weights are
+   * `entries[offsets[f] … offsets[f + 1])`, each `slot << 16 | weight` (slot = type × TAGS + tag, weight
+   * a 16-bit integer in units of 1/scale). Scores stay in those units: the best path does not change.
+   */
+  private readonly offsets: Int32Array;
+  private readonly entries: Int32Array;
   private readonly transitions: Float32Array[];
   /** Per attribute, the ids of the values the features use. */
   private readonly vocab: Array<Map<string, number>> = ATTRIBUTES.map(() => new Map());
@@ -125,7 +173,8 @@ export class Perceptron {
     this.types = data.types;
     const k = data.types.length * TAGS;
     const names = Object.keys(data.features);
-    this.weights = new Float32Array(names.length * k);
+    this.offsets = new Int32Array(names.length + 1);
+    const entries: number[] = [];
     names.forEach((name, f) => {
       this.index.set(name, f);
       const eq = name.indexOf('=');
@@ -134,9 +183,16 @@ export class Perceptron {
       if (!values) this.byTemplate.set(template, (values = new Map()));
       values.set(eq < 0 ? '' : name.slice(eq + 1), f);
       const w = data.features[name]!;
-      for (let j = 0; j < k; j++) this.weights[f * k + j] = (w[j] ?? 0) / data.scale;
+      for (let j = 0; j < k; j++) {
+        const v = Math.round(w[j] ?? 0);
+        if (!v) continue;
+        if (v < -32768 || v > 32767) throw new Error(`NER perceptron ${data.lang} ${data.version}: weight ${v} of ${name} out of the 16-bit range`);
+        entries.push((j << 16) | (v & 0xffff));
+      }
+      this.offsets[f + 1] = entries.length;
     });
-    this.transitions = data.transitions.map((t) => Float32Array.from(t, (v) => v / data.scale));
+    this.entries = Int32Array.from(entries);
+    this.transitions = data.transitions.map((t) => Float32Array.from(t));
     this.plan(data.templates);
   }
 
@@ -185,12 +241,12 @@ export class Perceptron {
         plan.table = new Int32Array(sizes[0]!).fill(-1);
         for (const [pieces, f] of rows) plan.table[this.vocab[plan.parts[0]![0]]!.get(pieces[0]!)!] = f;
       } else {
-        plan.combined = new Map();
-        for (const [pieces, f] of rows) {
+        const pairs = rows.map(([pieces, f]): [number, number] => {
           let key = 0;
           pieces.forEach((v, p) => (key += this.vocab[plan.parts[p]![0]]!.get(v)! * plan.radix[p]!));
-          plan.combined.set(key, f);
-        }
+          return [key, f];
+        });
+        plan.combined = m <= 0x7fffffff ? new IntMap(pairs) : new Map(pairs);
       }
     }
   }
@@ -206,7 +262,7 @@ export class Perceptron {
     features.forEach((feats, i) => {
       for (const f of feats) {
         const at = this.index.get(f);
-        if (at !== undefined) this.addWeights(emissions, i * k, at * k, k);
+        if (at !== undefined) this.addWeights(emissions, i * k, at);
       }
     });
     return this.paths(features.length, emissions);
@@ -220,17 +276,19 @@ export class Perceptron {
     const k = this.types.length * TAGS;
     const n = to - from;
     const emissions = new Float32Array(n * k);
-    // value ids of the sentence's tokens per attribute (−1: a value no feature uses); −2, −3 for <s>, </s>
-    const ids = new Int32Array(ATTRIBUTES.length * n);
+    // value ids of the sentence's tokens per attribute (−1: a value no feature uses), with `pad` cells of
+    // <s> / </s> ids on either side, so that offsets need no bounds checks
+    const pad = templates.reduce((m, t) => t.parts.reduce((x, [, off]) => Math.max(x, Math.abs(off)), m), 0);
+    const width = n + 2 * pad;
+    const ids = new Int32Array(ATTRIBUTES.length * width);
     for (let a = 0; a < ATTRIBUTES.length; a++) {
       const vocab = this.vocab[a]!;
       if (!vocab.size) continue;
-      for (let i = 0; i < n; i++) ids[a * n + i] = vocab.get(attrs[from + i]![a]!) ?? -1;
+      const row = a * width;
+      ids.fill(this.edges[0]![a]!, row, row + pad);
+      for (let i = 0; i < n; i++) ids[row + pad + i] = vocab.get(attrs[from + i]![a]!) ?? -1;
+      ids.fill(this.edges[1]![a]!, row + pad + n, row + width);
     }
-    const idAt = (attr: number, j: number): number => {
-      if (j >= 0 && j < n) return ids[attr * n + j]!;
-      return this.edges[j < 0 ? 0 : 1]![attr]!;
-    };
     const valueAt = (j: number, attr: number): string => (j < from ? '<s>' : j >= to ? '</s>' : attrs[j]![attr]!);
     for (const template of templates) {
       let plan = this.plans.get(template.name);
@@ -240,20 +298,18 @@ export class Perceptron {
         this.plans.set(template.name, (plan = { parts: template.parts, constant: template.parts.length ? -1 : (values.get('') ?? -1), table: null, combined: null, radix: [], byValue: values }));
       }
       const { parts, table, combined, radix, byValue } = plan;
+      // where part p of token i reads its id: ids[base[p] + i]
+      const base = parts.map(([attr, off]) => attr * width + pad + off);
       for (let i = 0; i < n; i++) {
         let at = -1;
         if (plan.constant >= 0) at = plan.constant;
-        else if (byValue) {
-          let value = valueAt(from + i + parts[0]![1], parts[0]![0]);
-          for (let p = 1; p < parts.length; p++) value = `${value}|${valueAt(from + i + parts[p]![1], parts[p]![0])}`;
-          at = byValue.get(value) ?? -1;
-        } else if (table) {
-          const id = idAt(parts[0]![0], i + parts[0]![1]);
+        else if (table) {
+          const id = ids[base[0]! + i]!;
           if (id >= 0) at = table[id]!;
         } else if (combined) {
           let key = 0;
-          for (let p = 0; p < parts.length; p++) {
-            const id = idAt(parts[p]![0], i + parts[p]![1]);
+          for (let p = 0; p < base.length; p++) {
+            const id = ids[base[p]! + i]!;
             if (id < 0) {
               key = -1;
               break;
@@ -261,20 +317,28 @@ export class Perceptron {
             key += id * radix[p]!;
           }
           if (key >= 0) at = combined.get(key) ?? -1;
+        } else if (byValue) {
+          let value = valueAt(from + i + parts[0]![1], parts[0]![0]);
+          for (let p = 1; p < parts.length; p++) value = `${value}|${valueAt(from + i + parts[p]![1], parts[p]![0])}`;
+          at = byValue.get(value) ?? -1;
         }
-        if (at >= 0) this.addWeights(emissions, i * k, at * k, k);
+        if (at >= 0) this.addWeights(emissions, i * k, at);
       }
     }
     return this.paths(n, emissions);
   }
 
-  private addWeights(emissions: Float32Array, row: number, base: number, k: number): void {
-    for (let j = 0; j < k; j++) emissions[row + j]! += this.weights[base + j]!;
+  private addWeights(emissions: Float32Array, row: number, feature: number): void {
+    const { entries } = this;
+    for (let e = this.offsets[feature]!, end = this.offsets[feature + 1]!; e < end; e++) {
+      const x = entries[e]!;
+      emissions[row + (x >>> 16)]! += (x << 16) >> 16;
+    }
   }
 
   private paths(n: number, emissions: Float32Array): Uint8Array[] {
     const k = this.types.length * TAGS;
-    return this.types.map((_, type) => viterbi(n, (i, tag) => emissions[i * k + type * TAGS + tag]!, this.transitions[type]!));
+    return this.types.map((_, type) => viterbi(n, emissions, k, type * TAGS, this.transitions[type]!));
   }
 }
 

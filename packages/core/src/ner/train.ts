@@ -96,13 +96,12 @@ export function trainPerceptron(sentences: readonly TrainingSentence[], options:
       for (let type = 0; type < types.length; type++) {
         const gold = sentences[si]!.gold[type]!;
         const off = type * TAGS;
-        const emit = (i: number, tag: number) => {
-          let s = 0;
-          for (const f of sent[i]!) s += w.a[f * k + off + tag]!;
-          return s;
-        };
+        const emissions = new Float64Array(n * TAGS);
+        for (let i = 0; i < n; i++) {
+          for (const f of sent[i]!) for (let tag = 0; tag < TAGS; tag++) emissions[i * TAGS + tag]! += w.a[f * k + off + tag]!;
+        }
         const trans = tw.subarray(type * ROWS * TAGS, (type + 1) * ROWS * TAGS);
-        const pred = viterbi(n, emit, trans);
+        const pred = viterbi(n, emissions, TAGS, 0, trans);
         let wrong = false;
         for (let i = 0; i < n; i++) {
           const g = gold[i]!;
