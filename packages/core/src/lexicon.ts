@@ -165,9 +165,10 @@ function wordMatches(w: PatternWord, t: Token): boolean {
   return w.keys?.get(t.pack)?.has(t.key) ?? false;
 }
 
-/** Splits an entry into pattern words, with their forms (or the stems of their forms, or their own stem) under every pack of their script (or only `lang`'s). */
+/** How an entry's words match: their exact forms, the stems of their forms, or their base form's stem. */
 type WordMatch = 'forms' | 'stems' | 'stem';
 
+/** Splits an entry into pattern words, with their forms (or the stems of their forms, or their own stem) under every pack of their script (or only `lang`'s). */
 function compileWords(text: string, by: WordMatch, lang?: LanguageCode): PatternWord[] {
   const normalized = normalize(text);
   return splitWords(text, 'und', normalized).map((w: Word): PatternWord => {
