@@ -80,6 +80,16 @@ describe('named-entity recognition', () => {
     expect(a.entities.find((e) => e.id === 'city:dushanbe')).toBeDefined();
   });
 
+  test('English: a lone listed place or organization is typed without a head word; unlisted lone words stay out', () => {
+    const text = 'Officials of Vestas met in Kyzylorda on Monday. Pavel Sorokin spoke. Nobody saw Zorblax there.';
+    const a = analyzer.analyze({ id: 'x', source: 'x', text, lang: 'en' });
+    offsetsHold(a);
+    expect(entity(a, 'Vestas')).toMatchObject({ id: null, type: 'organization' });
+    expect(entity(a, 'Kyzylorda')).toMatchObject({ id: null, type: 'location' });
+    expect(entity(a, 'Pavel Sorokin')).toMatchObject({ id: null, type: 'person' });
+    expect(a.entities.some((e) => e.name === 'Zorblax')).toBe(false);
+  });
+
   test('ner: false reports gazetteer entities only, and recognition never changes lexicon matches', () => {
     const text = 'Вчера губернатор Игорь Руденя встретился с Касым-Жомартом Токаевым.';
     const off = createAnalyzer({ ner: false }).analyze(text);

@@ -7,7 +7,8 @@ import type { NerInput, NerMention } from './types.js';
 /**
  * Cue rules for languages without a trained model (English, Arabic): names found from capitalization
  * and context cues, typed by their head words (Ministry, وزارة → organization; village, قرية →
- * location) or by a title before them (President, الرئيس → person). Generic over languages: scripts
+ * location), by a title before them (President, الرئيس → person) or, in cased scripts, by the name
+ * lists (a listed place or organization: Shymkent, Gazprom). Generic over languages: scripts
  * with case use capitalized runs; caseless scripts (Arabic) take the words after a cue.
  */
 export function ruleMentions(input: NerInput, cues: Cues): NerMention[] {
@@ -22,9 +23,10 @@ export function ruleMentions(input: NerInput, cues: Cues): NerMention[] {
   const add = (type: EntityType, s: number, e: number) =>
     e > s && out.push({ type, start: tokens[s]!.start, end: tokens[e - 1]!.end, tokenStart: s, tokenEnd: e, source: 'rules' });
 
+  const listed = cues.nameKinds(tokens, text, input.lang);
   for (const [from, to] of sentenceRanges(tokens)) {
     if (tokens[from]!.caps === 'none') caselessSentence(tokens, kinds, from, to, gap, add);
-    else casedSentence(tokens, kinds, from, to, gap, add, seenInside);
+    else casedSentence(tokens, kinds, from, to, gap, add, seenInside, listed);
   }
   return out;
 }
@@ -34,8 +36,15 @@ const isArticle = (t: Token) => t.norm.startsWith('ال') || t.norm.startsWith('
 
 function casedSentence(
   tokens: readonly Token[], kinds: ReadonlyArray<CueKind | undefined>, from: number, to: number,
-  gap: (i: number) => boolean, add: Add, seenInside: ReadonlySet<string>,
+  gap: (i: number) => boolean, add: Add, seenInside: ReadonlySet<string>, listed: readonly string[],
 ): void {
+  /** The kind of listed name (place, organization …) that spans exactly `[a, b)`, if one does. */
+  const listedAs = (a: number, b: number): string | undefined => {
+    const kind = listed[a]!;
+    if (kind === '-' || kind.endsWith('+') || (b < listed.length && listed[b] === `${kind}+`)) return undefined;
+    for (let j = a + 1; j < b; j++) if (listed[j] !== `${kind}+`) return undefined;
+    return kind;
+  };
   const nameLike = (i: number) => {
     const t = tokens[i]!;
     const k = kinds[i];
@@ -80,6 +89,9 @@ function casedSentence(
       if (title && a === s) return add('person', a, b);
       if (a > from && kinds[a - 1] === 'locationBefore') return add('location', a, b);
       if (a > from + 1 && kinds[a - 1] === 'connector' && kinds[a - 2] === 'location') return add('location', a, b); // the village of Khorog
+      const known = listedAs(a, b);
+      if (known === 'place') return add('location', a, b);
+      if (known === 'organization') return add('organization', a, b);
       if (single && tokens[a]!.caps === 'upper' && tokens[a]!.norm.length >= 2) return add('organization', a, b);
       if (single) return; // a lone capitalized word: not enough evidence (repeats of known surnames are found when linking)
       if (atStart && !seenInside.has(tokens[a]!.norm)) return add('person', a + 1 < b - 1 ? a + 1 : a, b);
