@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createAnalyzer, readFactRuEval, readKazNerd, scoreSpans } from '@topictag/core';
+import { createAnalyzer, outermostMentions, readFactRuEval, readKazNerd, scoreSpans } from '@topictag/core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,7 +33,7 @@ export async function benchNer(dataDir = join(root, '../shared/external')) {
       const input = { text: doc.text, lang: doc.lang, tokens: a.tokens, entityMatches: a.matches.filter((m) => m.kind === 'entity'), gazetteer: analyzer.gazetteer };
       model.push({ gold: doc.gold, predicted: analyzer.ner.recognize(input) });
       const mentions = a.entities.flatMap((e) => e.mentions.map((m) => ({ type: e.type, start: m.start, end: m.end })));
-      system.push({ gold: doc.gold, predicted: set.flat ? outermost(mentions) : mentions });
+      system.push({ gold: doc.gold, predicted: set.flat ? outermostMentions(mentions) : mentions });
     }
     const secs = (performance.now() - t0) / 1000;
     const gold = docs.reduce((n, d) => n + d.gold.length, 0);
@@ -44,11 +44,6 @@ export async function benchNer(dataDir = join(root, '../shared/external')) {
     const f = (x) => `${(100 * x.precision).toFixed(1).padStart(5)} / ${(100 * x.recall).toFixed(1).padStart(5)} / ${(100 * x.f1).toFixed(1).padStart(5)}`;
     for (const t of ['person', 'organization', 'location']) console.log(`  ${t.padEnd(13)}  ${f(m[t])}    ${f(s[t])}`);
   }
-}
-
-/** Mentions not strictly inside a longer mention (for flat annotation). */
-function outermost(mentions) {
-  return mentions.filter((m) => !mentions.some((o) => o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -7,6 +7,11 @@
 //   --fold     with --holdout K, score the documents i with i % K = fold instead (0 … K−1; cross-validation)
 //   --templates  another templates file to try (default packages/core/data/ner/templates.json)
 // Writes packages/core/data/ner/<lang>.model.json.gz (build the core first: pnpm run build).
+// With --holdout, environment switches print more about the held-out documents:
+//   NER_COUNTS=1  tp/fp/fn per type (sum them over folds for cross-validation)
+//   NER_DEBUG=N   missed and extra mentions of the first N documents (model view)
+//   NER_SYSTEM=1  the same counts in the system view of benchmarks/ner.js (gazetteer + this model);
+//                 NER_SYSDEBUG=1 also prints its missed and extra mentions, with context
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import {
   createAnalyzer, defaultCues, tokenAttributes, compileTemplates, sentenceFeatures, sentenceRanges, goldPaths,
-  trainPerceptron, languageModel, modelMentions, createRecognizer, readFactRuEval, readKazNerd, scoreSpans,
+  trainPerceptron, languageModel, modelMentions, createRecognizer, readFactRuEval, readKazNerd, scoreSpans, outermostMentions,
 } from '@topictag/core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -92,34 +97,20 @@ for (const lang of langs) {
   console.log(`  features: ${data.training.features} seen, ${data.training.kept} kept`);
   if (held.length) {
     const model = languageModel(data);
-    const pairs = held.map(({ doc, input }) => ({ gold: doc.gold, predicted: modelMentions(input, model, cues) }));
+    const pairs = held.map(({ doc, input }) => ({ gold: doc.gold, predicted: modelMentions(input, model, cues), text: doc.text }));
     const s = scoreSpans(pairs);
-    if (process.env.NER_DEBUG) for (const { gold, predicted } of pairs.slice(0, Number(process.env.NER_DEBUG) || 6)) {
-      const key = (m) => `${m.type}:${m.start}:${m.end}`;
-      const p = new Set(predicted.map(key)); const g = new Set(gold.map(key));
-      const text = held[pairs.findIndex((x) => x.gold === gold)].doc.text;
-      for (const m of gold) if (!p.has(key(m))) console.log('  miss', m.type, text.slice(m.start, m.end));
-      for (const m of predicted) if (!g.has(key(m))) console.log('  extra', m.type, text.slice(m.start, m.end));
-    }
-    if (process.env.NER_COUNTS) console.log(`  counts ${JSON.stringify(Object.fromEntries(TYPES.map((t) => [t, [s[t].tp, s[t].fp, s[t].fn]])))}`);
+    if (process.env.NER_DEBUG) printErrors(pairs.slice(0, Number(process.env.NER_DEBUG) || 6), '');
+    if (process.env.NER_COUNTS) console.log(`  counts ${counts(s)}`);
     if (process.env.NER_SYSTEM) {
       // the system view of benchmarks/ner.js (gazetteer + this model, flat for KazNERD) on the held-out documents
       const sys = createAnalyzer({ ner: createRecognizer({ models: new Map([[lang, model]]), ruleLanguages: [], cues }) });
-      const flat = lang === 'kk';
-      const outermost = (ms) => ms.filter((m) => !ms.some((o) => o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start));
       const sysPairs = held.map(({ doc }) => {
         const a = sys.analyze({ id: doc.id, source: doc.id, text: doc.text, lang: doc.lang });
         const ms = a.entities.flatMap((e) => e.mentions.map((m) => ({ type: e.type, start: m.start, end: m.end, id: e.id })));
-        return { gold: doc.gold, predicted: flat ? outermost(ms) : ms, text: doc.text };
+        return { gold: doc.gold, predicted: lang === 'kk' ? outermostMentions(ms) : ms, text: doc.text };
       });
-      if (process.env.NER_SYSDEBUG) for (const { gold, predicted, text } of sysPairs) {
-        const key = (m) => `${m.type}:${m.start}:${m.end}`;
-        const p = new Set(predicted.map(key)); const g = new Set(gold.map(key));
-        for (const m of gold) if (!p.has(key(m))) console.log('  sysmiss', m.type, text.slice(m.start, m.end));
-        for (const m of predicted) if (!g.has(key(m))) console.log('  sysextra', m.type, m.id ?? '', text.slice(m.start, m.end), '|', text.slice(Math.max(0, m.start - 30), m.end + 30).replace(/\n/g, ' '));
-      }
-      const ss = scoreSpans(sysPairs);
-      console.log(`  syscounts ${JSON.stringify(Object.fromEntries(TYPES.map((t) => [t, [ss[t].tp, ss[t].fp, ss[t].fn]])))}`);
+      if (process.env.NER_SYSDEBUG) printErrors(sysPairs, 'sys');
+      console.log(`  syscounts ${counts(scoreSpans(sysPairs))}`);
     }
     for (const t of TYPES) console.log(`  held-out ${t}: P ${(100 * s[t].precision).toFixed(1)} R ${(100 * s[t].recall).toFixed(1)} F1 ${(100 * s[t].f1).toFixed(1)}`);
     continue;
@@ -129,4 +120,20 @@ for (const lang of langs) {
   const gz = gzipSync(JSON.stringify(data), { level: 9 });
   writeFileSync(out, gz);
   console.log(`  wrote ${out} (${(gz.length / 1e6).toFixed(2)} MB)`);
+}
+
+/** tp, fp, fn per type, as JSON. */
+function counts(scores) {
+  return JSON.stringify(Object.fromEntries(TYPES.map((t) => [t, [scores[t].tp, scores[t].fp, scores[t].fn]])));
+}
+
+/** Prints the missed gold mentions and the extra predicted ones (with their id, if any, and context). */
+function printErrors(pairs, prefix) {
+  const key = (m) => `${m.type}:${m.start}:${m.end}`;
+  for (const { gold, predicted, text } of pairs) {
+    const p = new Set(predicted.map(key));
+    const g = new Set(gold.map(key));
+    for (const m of gold) if (!p.has(key(m))) console.log(`  ${prefix}miss`, m.type, text.slice(m.start, m.end));
+    for (const m of predicted) if (!g.has(key(m))) console.log(`  ${prefix}extra`, m.type, m.id ?? '', text.slice(m.start, m.end), '|', text.slice(Math.max(0, m.start - 30), m.end + 30).replace(/\n/g, ' '));
+  }
 }

@@ -24,4 +24,4 @@ export { Perceptron, type PerceptronData } from './ner/perceptron.js';
 export { trainPerceptron, goldPaths, type TrainingSentence, type TrainOptions } from './ner/train.js';
 export { compileTemplates, sentenceFeatures, sentenceRanges, tokenAttributes, shapeOf, ATTRIBUTES, type Template, type Attribute } from './ner/features.js';
 export { Cues, defaultCues, type CueData, type CueKind, type NameListData } from './ner/cues.js';
-export { readFactRuEval, readKazNerd, scoreSpans, type NerCorpusDocument, type GoldMention, type SpanScores } from './ner/corpora.js';
+export { readFactRuEval, readKazNerd, scoreSpans, outermostMentions, type NerCorpusDocument, type GoldMention, type SpanScores } from './ner/corpora.js';

@@ -71,22 +71,19 @@ export class Lexicon {
   readonly empty: number[] = [];
 
   /**
-   * `options.packs`: `script` (default) inflects each word with every language pack of its script, so
-   * a Russian alias is also found with Kazakh suffixes in Kazakh text; `entry` only with the pack of the
-   * entry's language when it reads that script (smaller and faster to build, for per-language lists).
-   * `options.forms: false` matches every word by the stem of its base form alone, without generating
-   * its forms: fast to build for long lists, looser than paradigm forms.
+   * `options.baseStem`: match every word by the stem of its base form under the pack of the entry's
+   * language (when it reads the word's script), without generating forms: fast to build for long
+   * per-language lists, looser than paradigm forms. By default names match their forms and terms the
+   * stems of their forms, under every pack of the word's script (a Russian alias is also found with
+   * Kazakh suffixes in Kazakh text).
    */
-  constructor(entries: readonly LexiconEntry[], options: { packs?: 'script' | 'entry'; forms?: boolean } = {}) {
+  constructor(entries: readonly LexiconEntry[], options: { baseStem?: boolean } = {}) {
     this.entries = entries;
-    entries.forEach((entry, i) => {
-      const by = options.forms === false ? 'stem' : entry.kind === 'entity' ? 'forms' : 'stems';
-      this.add(entry, i, by, options.packs === 'entry' ? entry.lang : undefined);
-    });
+    entries.forEach((entry, i) => this.add(entry, i, options.baseStem ? 'baseStem' : entry.kind === 'entity' ? 'forms' : 'stems'));
   }
 
-  private add(entry: LexiconEntry, index: number, by: WordMatch, lang: LanguageCode | undefined): void {
-    const words = compileWords(entry.text, by, lang);
+  private add(entry: LexiconEntry, index: number, by: WordMatch): void {
+    const words = compileWords(entry.text, by, entry.lang);
     const first = words[0];
     if (!first) {
       this.empty.push(index);
@@ -166,19 +163,23 @@ function wordMatches(w: PatternWord, t: Token): boolean {
 }
 
 /** How an entry's words match: their exact forms, the stems of their forms, or their base form's stem. */
-type WordMatch = 'forms' | 'stems' | 'stem';
+type WordMatch = 'forms' | 'stems' | 'baseStem';
 
-/** Splits an entry into pattern words, with their forms (or the stems of their forms, or their own stem) under every pack of their script (or only `lang`'s). */
-function compileWords(text: string, by: WordMatch, lang?: LanguageCode): PatternWord[] {
+/**
+ * Splits an entry into pattern words, with their forms (or the stems of their forms) under every pack of
+ * their script, or with their base form's stem under `lang`'s pack (every pack of the script when `lang`'s
+ * does not read it).
+ */
+function compileWords(text: string, by: WordMatch, lang: LanguageCode): PatternWord[] {
   const normalized = normalize(text);
   return splitWords(text, 'und', normalized).map((w: Word): PatternWord => {
     if (text[w.end] === '*' && w.norm.length >= PREFIX_INDEX_LENGTH) return { prefix: w.norm, caps: w.caps };
     const all = packsForScript(w.script);
-    const own = lang ? all.filter((p) => p.code === lang) : [];
+    const own = by === 'baseStem' ? all.filter((p) => p.code === lang) : [];
     const packs = own.length ? own : all;
     if (by === 'forms') return { forms: new Set(packs.flatMap((p) => p.forms(w.norm))), caps: w.caps };
     const keys = new Map<LanguageCode, Set<string>>();
-    for (const pack of packs) keys.set(pack.code, new Set(by === 'stem' ? [pack.stem(w.norm)] : [w.norm, ...pack.forms(w.norm)].map((f) => pack.stem(f))));
+    for (const pack of packs) keys.set(pack.code, new Set(by === 'baseStem' ? [pack.stem(w.norm)] : [w.norm, ...pack.forms(w.norm)].map((f) => pack.stem(f))));
     return { keys, caps: w.caps };
   });
 }

@@ -114,6 +114,11 @@ export interface SpanScores {
   f1: number;
 }
 
+/** Mentions not strictly inside a longer one: how a flat corpus (KazNERD) reads nested output (Алматы in Алматы облысы). */
+export function outermostMentions<M extends { start: number; end: number }>(mentions: readonly M[]): M[] {
+  return mentions.filter((m) => !mentions.some((o) => o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start));
+}
+
 /** Exact-span scores per type: a predicted mention counts when a gold one has the same type, start and end. */
 export function scoreSpans(pairs: ReadonlyArray<{ gold: readonly GoldMention[]; predicted: readonly GoldMention[] }>): Record<EntityType, SpanScores> {
   const types: EntityType[] = ['person', 'organization', 'location'];

@@ -83,7 +83,7 @@ export class Cues {
     let lexicon = this.lexicons.get(lang);
     if (!lexicon) {
       const entries = this.lists.flatMap((list) => (list.names[lang] ?? []).map((name): LexiconEntry => ({ text: name, lang, kind: 'entity', ref: list.kind })));
-      this.lexicons.set(lang, (lexicon = new Lexicon(entries, { packs: 'entry', forms: false })));
+      this.lexicons.set(lang, (lexicon = new Lexicon(entries, { baseStem: true })));
     }
     const out: string[] = new Array<string>(tokens.length).fill('-');
     const matches = lexicon.match(tokens, text).sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart));

@@ -105,44 +105,9 @@ interface Plan {
   /** One part: value id → feature index (−1 none). */
   table: Int32Array | null;
   /** Several parts: Σ id·radix → feature index. */
-  combined: IntMap | Map<number, number> | null;
+  combined: Map<number, number> | null;
   radix: number[];
   byValue: Map<string, number> | null;
-}
-
-/** Open addressing from non-negative int32 keys to feature indices (faster than a Map on the hot path). */
-class IntMap {
-  private readonly keys: Int32Array;
-  private readonly values: Int32Array;
-  private readonly shift: number;
-  private readonly mask: number;
-
-  constructor(pairs: ReadonlyArray<[number, number]>) {
-    let bits = 3;
-    while (1 << bits < pairs.length * 2) bits++;
-    this.keys = new Int32Array(1 << bits).fill(-1);
-    this.values = new Int32Array(1 << bits);
-    this.shift = 32 - bits;
-    this.mask = (1 << bits) - 1;
-    for (const [key, value] of pairs) {
-      let i = this.slot(key);
-      while (this.keys[i] !== -1 && this.keys[i] !== key) i = (i + 1) & this.mask;
-      this.keys[i] = key;
-      this.values[i] = value;
-    }
-  }
-
-  private slot(key: number): number {
-    return Math.imul(key, 0x9e3779b1) >>> this.shift;
-  }
-
-  get(key: number): number | undefined {
-    for (let i = this.slot(key); ; i = (i + 1) & this.mask) {
-      const k = this.keys[i]!;
-      if (k === key) return this.values[i];
-      if (k === -1) return undefined;
-    }
-  }
 }
 
 /** A loaded perceptron: decodes sentences given their feature strings. */
@@ -246,7 +211,7 @@ export class Perceptron {
           pieces.forEach((v, p) => (key += this.vocab[plan.parts[p]![0]]!.get(v)! * plan.radix[p]!));
           return [key, f];
         });
-        plan.combined = m <= 0x7fffffff ? new IntMap(pairs) : new Map(pairs);
+        plan.combined = new Map(pairs);
       }
     }
   }
@@ -291,12 +256,9 @@ export class Perceptron {
     }
     const valueAt = (j: number, attr: number): string => (j < from ? '<s>' : j >= to ? '</s>' : attrs[j]![attr]!);
     for (const template of templates) {
-      let plan = this.plans.get(template.name);
-      if (!plan) {
-        const values = this.byTemplate.get(template.name);
-        if (!values) continue;
-        this.plans.set(template.name, (plan = { parts: template.parts, constant: template.parts.length ? -1 : (values.get('') ?? -1), table: null, combined: null, radix: [], byValue: values }));
-      }
+      // a template without a plan has no features in this model
+      const plan = this.plans.get(template.name);
+      if (!plan) continue;
       const { parts, table, combined, radix, byValue } = plan;
       // where part p of token i reads its id: ids[base[p] + i]
       const base = parts.map(([attr, off]) => attr * width + pad + off);
