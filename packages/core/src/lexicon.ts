@@ -57,6 +57,8 @@ interface PatternWord {
 interface Pattern {
   entry: number;
   words: PatternWord[];
+  /** The last start position this pattern was tried at (a pattern may be listed under several keys). */
+  tried: number;
 }
 
 const PREFIX_INDEX_LENGTH = 3;
@@ -64,11 +66,14 @@ const PREFIX_INDEX_LENGTH = 3;
 /** A compiled set of lexicon entries, matched against token streams in one pass. */
 export class Lexicon {
   readonly entries: readonly LexiconEntry[];
-  private readonly byKey = new Map<string, Pattern[]>();
+  /** Pack → stem → patterns (nested, so that a lookup builds no string). */
+  private readonly byKey = new Map<LanguageCode, Map<string, Pattern[]>>();
   private readonly byForm = new Map<string, Pattern[]>();
   private readonly byPrefix = new Map<string, Pattern[]>();
   /** Entries that produced no words (e.g. only punctuation); reported for validation. */
   readonly empty: number[] = [];
+  /** Token positions handed out by `match` so far (see `Pattern.tried`). */
+  private calls = 0;
 
   /**
    * `options.baseStem`: match every word by the stem of its base form under the pack of the entry's
@@ -89,13 +94,17 @@ export class Lexicon {
       this.empty.push(index);
       return;
     }
-    const pattern: Pattern = { entry: index, words };
+    const pattern: Pattern = { entry: index, words, tried: -1 };
     if (first.prefix !== undefined) {
       push(this.byPrefix, first.prefix.slice(0, PREFIX_INDEX_LENGTH), pattern);
       return;
     }
     for (const form of first.forms ?? []) push(this.byForm, form, pattern);
-    for (const [pack, keys] of first.keys ?? []) for (const key of keys) push(this.byKey, `${pack}\u0000${key}`, pattern);
+    for (const [pack, keys] of first.keys ?? []) {
+      let byStem = this.byKey.get(pack);
+      if (!byStem) this.byKey.set(pack, (byStem = new Map()));
+      for (const key of keys) push(byStem, key, pattern);
+    }
   }
 
   /**
@@ -105,46 +114,56 @@ export class Lexicon {
    */
   match(tokens: readonly Token[], text: string): LexiconMatch[] {
     const out: LexiconMatch[] = [];
-    // Each pattern is tried once per start token (it may be listed under several keys).
-    let tried = new Set<Pattern>();
+    const { byForm, byKey, byPrefix } = this;
+    // A pattern listed under several keys is tried once per start token: `tried` holds a position unique to this call.
+    const base = this.calls;
+    this.calls += tokens.length;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i]!;
-      if (tried.size) tried = new Set();
-      for (const list of [
-        this.byForm.get(tok.norm),
-        this.byKey.get(`${tok.pack}\u0000${tok.key}`),
-        this.byPrefix.get(tok.norm.slice(0, PREFIX_INDEX_LENGTH)),
-        tok.bare === tok.norm ? undefined : this.byPrefix.get(tok.bare.slice(0, PREFIX_INDEX_LENGTH)),
-      ]) {
-        if (!list) continue;
-        for (const p of list) {
-          if (tried.has(p)) continue;
-          tried.add(p);
-          const end = i + p.words.length;
-          if (end > tokens.length) continue;
-          let ok = true;
-          for (let j = 0; j < p.words.length && ok; j++) {
-            const t = tokens[i + j]!;
-            ok = t.sentence === tok.sentence && wordMatches(p.words[j]!, t);
-          }
-          if (!ok) continue;
-          const last = tokens[end - 1]!;
-          const entry = this.entries[p.entry]!;
-          out.push({
-            start: tok.start,
-            end: last.end,
-            text: text.slice(tok.start, last.end),
-            kind: entry.kind,
-            ref: entry.ref,
-            entry: p.entry,
-            tokenStart: i,
-            tokenEnd: end,
-            sentence: tok.sentence,
-          });
-        }
+      const at = base + i;
+      if (byForm.size) this.tryAll(byForm.get(tok.norm), at, tokens, i, text, out);
+      if (byKey.size) this.tryAll(byKey.get(tok.pack)?.get(tok.key), at, tokens, i, text, out);
+      if (byPrefix.size) {
+        this.tryAll(byPrefix.get(tok.norm.slice(0, PREFIX_INDEX_LENGTH)), at, tokens, i, text, out);
+        if (tok.bare !== tok.norm) this.tryAll(byPrefix.get(tok.bare.slice(0, PREFIX_INDEX_LENGTH)), at, tokens, i, text, out);
       }
     }
     return out;
+  }
+
+  /** Tries the patterns of `list` at token `i` (each once per position `at`), adding their matches to `out`. */
+  private tryAll(list: Pattern[] | undefined, at: number, tokens: readonly Token[], i: number, text: string, out: LexiconMatch[]): void {
+    if (!list) return;
+    for (const p of list) {
+      if (p.tried === at) continue;
+      p.tried = at;
+      const m = this.matchAt(p, tokens, i, text);
+      if (m) out.push(m);
+    }
+  }
+
+  /** Pattern `p` matched at token `i`, or null. The words of a match are consecutive tokens of one sentence. */
+  private matchAt(p: Pattern, tokens: readonly Token[], i: number, text: string): LexiconMatch | null {
+    const end = i + p.words.length;
+    if (end > tokens.length) return null;
+    const first = tokens[i]!;
+    for (let j = 0; j < p.words.length; j++) {
+      const t = tokens[i + j]!;
+      if (t.sentence !== first.sentence || !wordMatches(p.words[j]!, t)) return null;
+    }
+    const last = tokens[end - 1]!;
+    const entry = this.entries[p.entry]!;
+    return {
+      start: first.start,
+      end: last.end,
+      text: text.slice(first.start, last.end),
+      kind: entry.kind,
+      ref: entry.ref,
+      entry: p.entry,
+      tokenStart: i,
+      tokenEnd: end,
+      sentence: first.sentence,
+    };
   }
 }
 

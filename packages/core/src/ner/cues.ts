@@ -43,7 +43,8 @@ export type CueKind = EntityType | 'stop' | 'connector' | 'locationBefore';
 
 /** Compiled cues: a stem lookup per language pack, and the name lists. */
 export class Cues {
-  private readonly byKey = new Map<string, CueKind>();
+  /** Pack → stem → cue kind. */
+  private readonly byKey = new Map<LanguageCode, Map<string, CueKind>>();
   private readonly lists: readonly NameListData[];
   private readonly lexicons = new Map<LanguageCode, Lexicon>();
 
@@ -62,7 +63,9 @@ export class Cues {
         for (const w of words ?? []) {
           const norm = normalize(w).text;
           const pack = packFor(scriptOf(norm), lang);
-          this.byKey.set(`${pack.code}\u0000${pack.stem(norm)}`, kind);
+          let stems = this.byKey.get(pack.code);
+          if (!stems) this.byKey.set(pack.code, (stems = new Map()));
+          stems.set(pack.stem(norm), kind);
         }
       }
     }
@@ -70,7 +73,7 @@ export class Cues {
 
   /** The cue kind of a token, if its stem is a cue word. */
   of(token: Token): CueKind | undefined {
-    return this.byKey.get(`${token.pack}\u0000${token.key}`);
+    return this.byKey.get(token.pack)?.get(token.key);
   }
 
   /**

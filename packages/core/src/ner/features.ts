@@ -106,8 +106,36 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
   });
 }
 
-const OPEN_QUOTE = /[«„]/u;
-const CLOSE_QUOTE = /[»]/u;
+/** How a character acts on quoting: 1 opens (« „), 2 closes (»), 3 either (" “: opens when none is open, else closes), 4 closes only (”). */
+function quoteKind(c: number): number {
+  return c === 0xab || c === 0x201e ? 1 : c === 0xbb ? 2 : c === 0x22 || c === 0x201c ? 3 : c === 0x201d ? 4 : 0;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SPACE_CHAR = /\s/u;
+
+/** Whether a closing quote follows `[start, end)` before any letter, digit or opening quote. */
+function closesBefore(text: string, start: number, end: number): boolean {
+  for (let j = start; j < end; ) {
+    const c = text.codePointAt(j)!;
+    const q = quoteKind(c);
+    if (q >= 2) return true;
+    if (q === 1 || (c < 0x80 ? (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) : LETTER_OR_DIGIT.test(String.fromCodePoint(c)))) return false;
+    j += c > 0xffff ? 2 : 1;
+  }
+  return false;
+}
+
+/** Whether an opening quote stands right before `at` (spaces between allowed), looking back at most 3 characters. */
+function quotedStart(text: string, at: number): boolean {
+  for (let j = at - 1; j >= Math.max(0, at - 3); j--) {
+    const c = text.charCodeAt(j);
+    const q = quoteKind(c);
+    if (q === 1 || q === 3) return true;
+    if (!SPACE_CHAR.test(text[j]!)) return false;
+  }
+  return false;
+}
 
 /** Per token, its place in a quoted span of its sentence (see `q` in ATTRIBUTES). */
 function quoteContext(input: NerInput): string[] {
@@ -121,16 +149,16 @@ function quoteContext(input: NerInput): string[] {
     opened = false;
     if (!prev || prev.sentence !== t.sentence) {
       // a sentence may begin with a quoted name: «Газпром» сообщил …
-      open = opened = /[«„"“]\s*$/u.test(text.slice(Math.max(0, t.start - 3), t.start));
+      open = opened = quotedStart(text, t.start);
     } else {
-      for (const ch of text.slice(prev.end, t.start)) {
-        if (OPEN_QUOTE.test(ch) || (!open && (ch === '"' || ch === '“'))) open = opened = true;
-        else if (CLOSE_QUOTE.test(ch) || (open && (ch === '"' || ch === '”' || ch === '“'))) open = opened = false;
+      for (let j = prev.end; j < t.start; j++) {
+        const q = quoteKind(text.charCodeAt(j));
+        if (q === 1 || (q === 3 && !open)) open = opened = true;
+        else if (q === 2 || (open && q >= 3)) open = opened = false;
       }
     }
     const next = tokens[i + 1];
-    const after = next && next.sentence === t.sentence ? text.slice(t.end, next.start) : text.slice(t.end, t.end + 2);
-    const closes = open && /^[^«„\p{L}\p{N}]*[»"”“]/u.test(after);
+    const closes = open && closesBefore(text, t.end, next && next.sentence === t.sentence ? next.start : Math.min(text.length, t.end + 2));
     out[i] = (open ? (opened ? 'o' : 'i') : '-') + (closes ? 'c' : '');
   }
   return out;
