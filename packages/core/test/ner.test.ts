@@ -153,22 +153,30 @@ describe('named-entity recognition', () => {
 });
 
 describe('fast decoding', () => {
-  it('decodes exactly as the feature strings used in training do, on the shipped Russian model', () => {
-    const model = languageModel(readPerceptronFile(new URL('../data/ner/ru.model.json.gz', import.meta.url)));
-    const text =
+  const texts = {
+    ru:
       'Мэр Москвы Сергей Собянин встретился с главой «Газпрома» Алексеем Миллером. ' +
-      'Министр иностранных дел Казахстана Мурат Нуртлеу прибыл в Женеву, сообщает ТАСС.';
-    const a = createAnalyzer({ ner: false }).analyze({ id: 'x', source: 'x', text, lang: 'ru' });
-    const input = { tokens: a.tokens, text, lang: 'ru', entityMatches: a.matches.filter((m) => m.kind === 'entity'), gazetteer: null };
+      'Министр иностранных дел Казахстана Мурат Нуртлеу прибыл в Женеву, сообщает ТАСС. ' +
+      '«Единая Россия» и КПРФ обсудили бюджет; в Усть-Каменогорске прошёл митинг.',
+    kk:
+      'Мемлекет басшысы Қасым-Жомарт Тоқаев Астанада Ресей Президенті Владимир Путинмен кездесті. ' +
+      '«ҚазМұнайГаз» ұлттық компаниясы Атырау облысында жаңа кен орнын ашты, деп хабарлайды Kazinform.',
+  };
+  it.each(Object.entries(texts))('decodes exactly as the feature strings used in training do (%s model; again from its caches)', (lang, text) => {
+    const model = languageModel(readPerceptronFile(new URL(`../data/ner/${lang}.model.json.gz`, import.meta.url)));
+    const a = createAnalyzer({ ner: false }).analyze({ id: 'x', source: 'x', text, lang });
+    const input = { tokens: a.tokens, text, lang, entityMatches: a.matches.filter((m) => m.kind === 'entity'), gazetteer: null };
     const attrs = tokenAttributes(input, defaultCues());
     let mentions = 0;
-    for (const [from, to] of sentenceRanges(a.tokens)) {
-      const slow = model.perceptron.decode(sentenceFeatures(attrs, from, to, model.templates));
-      const fast = model.perceptron.decodeSentence(attrs, from, to, model.templates);
-      expect(fast.map((p) => Array.from(p))).toEqual(slow.map((p) => Array.from(p)));
-      mentions += slow.reduce((n, p) => n + runs(p).length, 0);
+    for (let round = 0; round < 2; round++) {
+      for (const [from, to] of sentenceRanges(a.tokens)) {
+        const slow = model.perceptron.decode(sentenceFeatures(attrs, from, to, model.templates));
+        const fast = model.perceptron.decodeSentence(attrs, from, to);
+        expect(fast.map((p) => Array.from(p))).toEqual(slow.map((p) => Array.from(p)));
+        mentions += slow.reduce((n, p) => n + runs(p).length, 0);
+      }
     }
-    expect(mentions).toBeGreaterThan(3);
+    expect(mentions).toBeGreaterThan(6);
   });
 });
 

@@ -21,6 +21,12 @@ import type { NerInput } from './types.js';
 export const ATTRIBUTES = ['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'shape', 'caps', 'first', 'gaz', 'cue', 'pb', 'pa', 'len', 'q', 'dc', 'scr', 'lex'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
+/**
+ * The attributes that depend on the word (`w`, the first) alone within one language, so a decoder may
+ * look their ids up once per word instead of once per token.
+ */
+export const WORD_ATTRIBUTES: readonly number[] = (['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'len', 'scr'] as const).map((a) => ATTRIBUTES.indexOf(a));
+
 /** A compiled template: `shape[-1]|w[0]` → parts [['shape', -1], ['w', 0]]. */
 export interface Template {
   name: string;

@@ -21,7 +21,7 @@ export function modelMentions(input: NerInput, model: LanguageModel, cues: Cues)
   const attrs = tokenAttributes(input, cues);
   const out: NerMention[] = [];
   for (const [from, to] of sentenceRanges(input.tokens)) {
-    const paths = model.perceptron.decodeSentence(attrs, from, to, model.templates);
+    const paths = model.perceptron.decodeSentence(attrs, from, to);
     paths.forEach((path, t) => {
       const type = model.perceptron.types[t]!;
       for (const [s, e] of splitAtPunctuation(input, from, runs(path))) {
