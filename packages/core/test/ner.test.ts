@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   compileTemplates, createAnalyzer, createRecognizer, goldPaths, languageModel, readKazNerd, scoreSpans, sentenceFeatures,
-  trainPerceptron, readPerceptronFile, tokenAttributes, defaultCues, sentenceRanges, scriptOf, type Analysis, type Entity, type NameListData,
+  trainPerceptron, readPerceptronFile, tokenAttributes, defaultCues, sentenceRanges, scriptOf, type Analysis, type Entity, type NameListData, type EntityType, type NerMention,
 } from '../src/index.js';
 import { B, I, L, O, U, runs, viterbi } from '../src/ner/perceptron.js';
+import { joinHyphenated } from '../src/ner/recognizer.js';
 
 const analyzer = createAnalyzer();
 
@@ -243,5 +244,29 @@ describe('name lists', () => {
       ['Наину', 'given'], ['Нижнем', 'place'], ['Новгороде', 'place+'], ['Microsoft', 'organization'],
     ]);
     expect(kinds('Ерлан Қарағандыға барды.', 'kk')).toEqual([['Ерлан', 'given'], ['Қарағандыға', 'place']]);
+  });
+});
+
+describe('names across a tight hyphen', () => {
+  const text = 'Основатель фронта Жан-Мари Ле Пен-старший встретился с Ливиу-Дитер Нисипяну в Усть-Каменогорске; Россия - Китай.';
+  const a = createAnalyzer({ ner: false }).analyze({ id: 'x', source: 'x', text, lang: 'ru' });
+  const input = { tokens: a.tokens, text, lang: 'ru', entityMatches: [], gazetteer: null };
+  const at = (word: string): number => a.tokens.findIndex((t) => t.text === word);
+  const mention = (type: EntityType, first: string, last: string): NerMention => {
+    const s = at(first);
+    const e = at(last) + 1;
+    return { type, start: a.tokens[s]!.start, end: a.tokens[e - 1]!.end, tokenStart: s, tokenEnd: e, source: 'model' };
+  };
+  it('merges a name split at its hyphen and extends one begun after it; not over a spaced dash or to a lowercase word', () => {
+    const out = joinHyphenated(input, [
+      mention('person', 'Жан', 'Жан'), mention('person', 'Мари', 'Пен'),
+      mention('person', 'Дитер', 'Нисипяну'),
+      mention('location', 'Каменогорске', 'Каменогорске'),
+      mention('location', 'Россия', 'Россия'), mention('location', 'Китай', 'Китай'),
+    ]);
+    expect(out.map((m) => `${m.type}:${text.slice(m.start, m.end)}`).sort()).toEqual([
+      'location:Китай', 'location:Россия', 'location:Усть-Каменогорске',
+      'person:Жан-Мари Ле Пен', 'person:Ливиу-Дитер Нисипяну',
+    ]);
   });
 });

@@ -29,7 +29,42 @@ export function modelMentions(input: NerInput, model: LanguageModel, cues: Cues)
       }
     });
   }
-  return repeatMentions(input, out).sort((a, b) => a.start - b.start || b.end - a.end);
+  return repeatMentions(input, joinHyphenated(input, out)).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** A hyphen between two words with no space around it (Жан-Мари, Усть-Каменогорск). */
+const TIGHT_HYPHEN = /^[-‐‑]$/u;
+
+/**
+ * One name across a tight hyphen: the word segmenter splits Жан-Мари Ле Пен into Жан, Мари …, and the
+ * model may begin the name after the hyphen (Дитер Нисипяну for Ливиу-Дитер Нисипяну) or split it in
+ * two. A mention is extended over a capitalized word joined to its start or end by a tight hyphen, and
+ * merged with a mention of its type there (mentions of one type never overlap; other types may).
+ */
+export function joinHyphenated(input: NerInput, mentions: NerMention[]): NerMention[] {
+  const { tokens, text } = input;
+  const joined = (a: number, b: number): boolean =>
+    a >= 0 && b < tokens.length && tokens[a]!.sentence === tokens[b]!.sentence && TIGHT_HYPHEN.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  const capital = (i: number): boolean => tokens[i]!.caps === 'initial' || tokens[i]!.caps === 'upper';
+  const out: NerMention[] = [];
+  for (const type of new Set(mentions.map((m) => m.type))) {
+    const own = mentions.filter((m) => m.type === type).sort((a, b) => a.tokenStart - b.tokenStart);
+    for (const m of own) {
+      const last = out[out.length - 1];
+      let s = m.tokenStart;
+      let e = m.tokenEnd;
+      while (joined(s - 1, s) && capital(s - 1)) s--;
+      while (joined(e - 1, e) && capital(e)) e++;
+      if (last && last.type === type && last.tokenEnd > s) {
+        // joined to the previous mention of its type: one name
+        s = last.tokenStart;
+        e = Math.max(e, last.tokenEnd);
+        out.pop();
+      }
+      out.push(s === m.tokenStart && e === m.tokenEnd ? m : { ...m, start: tokens[s]!.start, end: tokens[e - 1]!.end, tokenStart: s, tokenEnd: e });
+    }
+  }
+  return out;
 }
 
 /** Types whose names the document-level pass repeats (see `repeatMentions`). */
