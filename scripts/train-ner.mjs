@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Trains the shipped NER perceptrons of @topictag/core from the TRAIN parts of public corpora:
 //   ru: factRuEval-2016 devset/   kk: KazNERD IOB2_valid.txt     (the test parts are never read here)
-// Usage: node scripts/train-ner.mjs [--lang ru|kk|all] [--data DIR] [--epochs N] [--holdout K] [--templates FILE] [--dry]
+// Usage: node scripts/train-ner.mjs [--lang ru|kk|all] [--data DIR] [--epochs N] [--holdout K [--fold F] | --cv K] [--templates FILE] [--dry]
 //   --data     directory holding factrueval/ and kaznerd/ (default ../shared/external beside the repo)
 //   --holdout  K > 0: train on the other documents, score every K-th document of the train part (model selection); nothing written
-//   --fold     with --holdout K, score the documents i with i % K = fold instead (0 … K−1; cross-validation)
+//   --fold     with --holdout K, score the documents i with i % K = fold instead (0 … K−1)
+//   --cv       K > 1: K-fold cross-validation on the train part: every fold held out in turn, counts summed,
+//              P/R/F1 per type in the model and the system view (how every setting was chosen); nothing written
 //   --templates  another templates file to try (default packages/core/data/ner/templates.json)
 // Writes packages/core/data/ner/<lang>.model.json.gz (build the core first: pnpm run build).
 // With --holdout, environment switches print more about the held-out documents:
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     epochs: { type: 'string', default: '15' },
     holdout: { type: 'string', default: '0' },
     fold: { type: 'string', default: '0' },
+    cv: { type: 'string', default: '0' },
     templates: { type: 'string', default: join(root, 'packages/core/data/ner/templates.json') },
     dry: { type: 'boolean', default: false },
   },
@@ -81,40 +84,28 @@ for (const lang of langs) {
     console.log(`${lang}: skipped — training data not found at ${path} (pass --data DIR)`);
     continue;
   }
-  const t0 = performance.now();
   const docs = c.read(path).map(prepare);
+  const cv = Number(values.cv);
+  if (cv > 1) {
+    // cross-validation: counts summed over the folds, then P/R/F1
+    const total = { model: zeroCounts(), system: zeroCounts() };
+    for (let fold = 0; fold < cv; fold++) {
+      const r = holdOut(lang, c, docs.filter((_, i) => i % cv !== fold), docs.filter((_, i) => i % cv === fold));
+      for (const view of ['model', 'system']) for (const t of TYPES) total[view][t] = total[view][t].map((x, j) => x + r[view][t][j]);
+    }
+    console.log(`${lang}: ${cv}-fold cross-validation on ${c.source} (exact span, %; tp fp fn summed over folds)`);
+    for (const t of TYPES) console.log(`  ${t.padEnd(13)} model ${prf(total.model[t])}   system ${prf(total.system[t])}`);
+    continue;
+  }
   const k = Number(values.holdout);
   const fold = Number(values.fold);
   const train = k > 0 ? docs.filter((_, i) => i % k !== fold) : docs;
   const held = k > 0 ? docs.filter((_, i) => i % k === fold) : [];
-  const sentences = train.flatMap(sentencesOf);
-  console.log(`${lang}: ${train.length} documents, ${sentences.length} sentences from ${c.source} (${((performance.now() - t0) / 1000).toFixed(1)} s to read)`);
-  const data = trainPerceptron(sentences, {
-    lang, version: VERSION, types: TYPES, templates: config.templates, epochs: Number(values.epochs), seed: 7, prune: config.prune, scale: config.scale,
-    training: { script: 'scripts/train-ner.mjs', corpus: c.source, documents: train.length, date: new Date().toISOString().slice(0, 10) },
-    onEpoch: (e, m) => process.stdout.write(`  epoch ${e}: ${m} wrong chains\n`),
-  });
-  console.log(`  features: ${data.training.features} seen, ${data.training.kept} kept`);
   if (held.length) {
-    const model = languageModel(data);
-    const pairs = held.map(({ doc, input }) => ({ gold: doc.gold, predicted: modelMentions(input, model, cues), text: doc.text }));
-    const s = scoreSpans(pairs);
-    if (process.env.NER_DEBUG) printErrors(pairs.slice(0, Number(process.env.NER_DEBUG) || 6), '');
-    if (process.env.NER_COUNTS) console.log(`  counts ${counts(s)}`);
-    if (process.env.NER_SYSTEM) {
-      // the system view of benchmarks/ner.js (gazetteer + this model, flat for KazNERD) on the held-out documents
-      const sys = createAnalyzer({ ner: createRecognizer({ models: new Map([[lang, model]]), ruleLanguages: [], cues }) });
-      const sysPairs = held.map(({ doc }) => {
-        const a = sys.analyze({ id: doc.id, source: doc.id, text: doc.text, lang: doc.lang });
-        const ms = a.entities.flatMap((e) => e.mentions.map((m) => ({ type: e.type, start: m.start, end: m.end, id: e.id })));
-        return { gold: doc.gold, predicted: lang === 'kk' ? outermostMentions(ms) : ms, text: doc.text };
-      });
-      if (process.env.NER_SYSDEBUG) printErrors(sysPairs, 'sys');
-      console.log(`  syscounts ${counts(scoreSpans(sysPairs))}`);
-    }
-    for (const t of TYPES) console.log(`  held-out ${t}: P ${(100 * s[t].precision).toFixed(1)} R ${(100 * s[t].recall).toFixed(1)} F1 ${(100 * s[t].f1).toFixed(1)}`);
+    holdOut(lang, c, train, held);
     continue;
   }
+  const data = trainOn(lang, c, train);
   if (values.dry) continue;
   const out = join(root, `packages/core/data/ner/${lang}.model.json.gz`);
   const gz = gzipSync(JSON.stringify(data), { level: 9 });
@@ -122,9 +113,57 @@ for (const lang of langs) {
   console.log(`  wrote ${out} (${(gz.length / 1e6).toFixed(2)} MB)`);
 }
 
-/** tp, fp, fn per type, as JSON. */
-function counts(scores) {
-  return JSON.stringify(Object.fromEntries(TYPES.map((t) => [t, [scores[t].tp, scores[t].fp, scores[t].fn]])));
+/** Trains a perceptron of `lang` on the prepared documents `train`. */
+function trainOn(lang, c, train) {
+  const sentences = train.flatMap(sentencesOf);
+  console.log(`${lang}: ${train.length} documents, ${sentences.length} sentences from ${c.source}`);
+  const data = trainPerceptron(sentences, {
+    lang, version: VERSION, types: TYPES, templates: config.templates, epochs: Number(values.epochs), seed: 7, prune: config.prune, scale: config.scale,
+    training: { script: 'scripts/train-ner.mjs', corpus: c.source, documents: train.length, date: new Date().toISOString().slice(0, 10) },
+    onEpoch: (e, m) => process.stdout.write(`  epoch ${e}: ${m} wrong chains\n`),
+  });
+  console.log(`  features: ${data.training.features} seen, ${data.training.kept} kept`);
+  return data;
+}
+
+/**
+ * Trains on `train`, scores the held-out documents `held` in the model view and in the system view of
+ * benchmarks/ner.js (gazetteer + this model, outermost mentions for flat KazNERD); returns both counts.
+ */
+function holdOut(lang, c, train, held) {
+  const model = languageModel(trainOn(lang, c, train));
+  const pairs = held.map(({ doc, input }) => ({ gold: doc.gold, predicted: modelMentions(input, model, cues), text: doc.text }));
+  const s = scoreSpans(pairs);
+  if (process.env.NER_DEBUG) printErrors(pairs.slice(0, Number(process.env.NER_DEBUG) || 6), '');
+  if (process.env.NER_COUNTS) console.log(`  counts ${JSON.stringify(countsOf(s))}`);
+  const sys = createAnalyzer({ ner: createRecognizer({ models: new Map([[lang, model]]), ruleLanguages: [], cues }) });
+  const sysPairs = held.map(({ doc }) => {
+    const a = sys.analyze({ id: doc.id, source: doc.id, text: doc.text, lang: doc.lang });
+    const ms = a.entities.flatMap((e) => e.mentions.map((m) => ({ type: e.type, start: m.start, end: m.end, id: e.id })));
+    return { gold: doc.gold, predicted: lang === 'kk' ? outermostMentions(ms) : ms, text: doc.text };
+  });
+  const system = countsOf(scoreSpans(sysPairs));
+  if (process.env.NER_SYSDEBUG) printErrors(sysPairs, 'sys');
+  if (process.env.NER_SYSTEM) console.log(`  syscounts ${JSON.stringify(system)}`);
+  for (const t of TYPES) console.log(`  held-out ${t}: P ${(100 * s[t].precision).toFixed(1)} R ${(100 * s[t].recall).toFixed(1)} F1 ${(100 * s[t].f1).toFixed(1)}`);
+  return { model: countsOf(s), system };
+}
+
+function zeroCounts() {
+  return Object.fromEntries(TYPES.map((t) => [t, [0, 0, 0]]));
+}
+
+/** P / R / F1 (%) of [tp, fp, fn]. */
+function prf([tp, fp, fn]) {
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  const f = p + r ? (2 * p * r) / (p + r) : 0;
+  return [p, r, f].map((x) => (100 * x).toFixed(1).padStart(5)).join(' /');
+}
+
+/** tp, fp, fn per type. */
+function countsOf(scores) {
+  return Object.fromEntries(TYPES.map((t) => [t, [scores[t].tp, scores[t].fp, scores[t].fn]]));
 }
 
 /** Prints the missed gold mentions and the extra predicted ones (with their id, if any, and context). */
