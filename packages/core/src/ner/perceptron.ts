@@ -159,9 +159,11 @@ class IntTable {
  */
 interface Group {
   offset: number;
-  word: boolean;
   plans: Plan[];
-  /** Class groups: the attributes of the key and their radix (ids + 1, so −1 counts). */
+}
+
+/** A class group: its cache is keyed by the ids of `attrs` (+ 1, so −1 counts) in mixed radix. */
+interface ClassGroup extends Group {
   attrs: number[];
   radix: number[];
   cache: Map<number, Int32Array>;
@@ -198,7 +200,7 @@ export class Perceptron {
   private readonly edges: Int32Array[] = [];
   /** Word groups (the bias joins offset 0) and class groups; see `Group`. */
   private readonly wordGroups: Group[] = [];
-  private readonly classGroups: Group[] = [];
+  private readonly classGroups: ClassGroup[] = [];
   /** The other templates, looked up per token. */
   private readonly contextPlans: Plan[] = [];
   /** The largest offset a class group or context template reads. */
@@ -295,39 +297,40 @@ export class Perceptron {
       }
     }
     // templates reading one position: grouped by offset and kind (see `Group`); the rest are context templates
-    const groups = new Map<string, Group>();
+    const groups = new Map<string, Group | ClassGroup>();
     for (const t of templates) {
       const plan = this.plans.get(t.name);
       if (!plan) continue;
       const offset = plan.parts[0]?.[1] ?? 0;
       const word = plan.parts.every(([attr]) => WORD_ATTRIBUTES.includes(attr));
-      const single = plan.parts.every(([attr, off]) => off === offset && WORD_ATTRIBUTES.includes(attr) === word);
-      if (!single || plan.byValue) {
+      if (plan.byValue || !plan.parts.every(([attr, off]) => off === offset && WORD_ATTRIBUTES.includes(attr) === word)) {
         this.contextPlans.push(plan);
-        for (const [, off] of plan.parts) this.pad = Math.max(this.pad, Math.abs(off));
         continue;
       }
       const id = `${word ? 'w' : 'c'}${offset}`;
       let group = groups.get(id);
-      if (!group) groups.set(id, (group = { offset, word, plans: [], attrs: [], radix: [], cache: new Map() }));
+      if (!group) {
+        if (word) this.wordGroups.push((group = { offset, plans: [] }));
+        else this.classGroups.push((group = { offset, plans: [], attrs: [], radix: [], cache: new Map() }));
+        groups.set(id, group);
+      }
       group.plans.push(plan);
-      for (const [attr] of plan.parts) if (!group.attrs.includes(attr)) group.attrs.push(attr);
+      if ('attrs' in group) for (const [attr] of plan.parts) if (!group.attrs.includes(attr)) group.attrs.push(attr);
     }
-    for (const group of groups.values()) {
+    for (const group of [...this.classGroups]) {
       let m = 1;
       for (const attr of group.attrs) {
         group.radix.push(m);
         m *= this.vocab[attr]!.size + 1;
       }
-      if (group.word) this.wordGroups.push(group);
-      else if (m <= Number.MAX_SAFE_INTEGER) {
-        this.classGroups.push(group);
-        this.pad = Math.max(this.pad, Math.abs(group.offset));
-      } else {
+      if (m > Number.MAX_SAFE_INTEGER) {
+        // a key beyond a double's integers: its templates are looked up per token instead
+        this.classGroups.splice(this.classGroups.indexOf(group), 1);
         this.contextPlans.push(...group.plans);
-        for (const plan of group.plans) for (const [, off] of plan.parts) this.pad = Math.max(this.pad, Math.abs(off));
       }
     }
+    for (const group of this.classGroups) this.pad = Math.max(this.pad, Math.abs(group.offset));
+    for (const plan of this.contextPlans) for (const [, off] of plan.parts) this.pad = Math.max(this.pad, Math.abs(off));
     this.edgeSums.push(...this.edges.map((ids) => this.groupSums(this.wordGroups, ids)));
   }
 
