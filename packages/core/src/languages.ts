@@ -3,6 +3,7 @@ import ruSnowball from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
 import enSnowball from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { LanguageCode } from './types.js';
 import type { Script } from './script.js';
+import { loadWordClasses, packageDirectory, type WordClasses } from './morphology.js';
 
 /**
  * A language pack: everything the engine needs to know about one language. Packs are data
@@ -22,6 +23,12 @@ export interface LanguagePack {
   forms(word: string): string[];
   /** The word without its clitic prefixes (Arabic و ب ل ال …); the word itself for languages without. */
   bare(word: string): string;
+  /**
+   * What the pack's morphological dictionary knows a normalized word form can be (see `WordClasses`):
+   * `Geox:` a place, `Surn:N` a surname or a common noun, `?` unknown. Absent without a dictionary.
+   * The dictionary loads on the first call.
+   */
+  wordClass?: WordClasses | undefined;
 }
 
 /** The JSON shape of a language data file. */
@@ -31,6 +38,8 @@ export interface LanguageData {
   script: Script;
   stemmer: SnowballStemmerData | AffixStemmerData | { kind: 'none' };
   paradigms?: ParadigmData;
+  /** A morphological dictionary in pymorphy2 format: `{ "package": "az", "dir": "dicts" }` (a directory of an installed package). */
+  dictionary?: { package: string; dir: string; about?: string };
 }
 
 /**
@@ -144,6 +153,8 @@ export function createLanguagePack(data: LanguageData): LanguagePack {
   const paradigm = makeParadigm(data.paradigms);
   const bare = makeBare(data.stemmer);
   const formsCache = new Map<string, string[]>();
+  const { dictionary } = data;
+  let classes: WordClasses | undefined;
   return {
     code: data.code,
     name: data.name,
@@ -163,6 +174,7 @@ export function createLanguagePack(data: LanguageData): LanguagePack {
       if (!f) formsCache.set(word, (f = paradigm(word)));
       return f;
     },
+    wordClass: dictionary && ((word) => (classes ??= loadWordClasses(packageDirectory(dictionary.package, dictionary.dir)))(word)),
   };
 }
 

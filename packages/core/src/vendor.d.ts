@@ -8,3 +8,12 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
   const stemmer: { stem(word: string): string };
   export default stemmer;
 }
+// az (Az.js) ships its OpenCorpora dictionary without type declarations; we use its DAWG reader only.
+declare module 'az' {
+  interface Dawg {
+    /** Entries of `word` (with `replaces` tried per letter): [form, [paradigm index, form index][]] each. */
+    findAll(word: string, replaces: Record<string, string>, stutter: number, typos: number): Array<[string, Array<[number, number]>]>;
+  }
+  const Az: { DAWG: { fromArrayBuffer(data: ArrayBuffer, format: 'words' | 'probs' | 'int'): Dawg } };
+  export default Az;
+}

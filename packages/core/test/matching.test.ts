@@ -99,6 +99,33 @@ describe('Kazakh suffix chains', () => {
   });
 });
 
+describe('morphological dictionary (Russian)', () => {
+  const ru = getLanguage('ru')!;
+
+  it('knows places, surnames, given names and organizations in every case', () => {
+    expect(ru.wordClass?.('бирмингемом')).toBe('Geox:');
+    expect(ru.wordClass?.('пхеньяне')).toBe('Geox:');
+    expect(ru.wordClass?.('топалову')).toBe('Surn:');
+    expect(ru.wordClass?.('владимировичем')).toBe('Patr:');
+    expect(ru.wordClass?.('мосгордумы')).toBe('Orgn:');
+  });
+
+  it('keeps the common readings of a form beside its proper ones', () => {
+    expect(ru.wordClass?.('слова')).toBe(':N');
+    expect(ru.wordClass?.('королев')).toBe('Surn:N');
+    expect(ru.wordClass?.('заявил')).toBe(':V');
+  });
+
+  it('reads е as ё and says ? for forms it does not know', () => {
+    expect(ru.wordClass?.('королевым')).toBe(ru.wordClass?.('королёвым'));
+    expect(ru.wordClass?.('нисипяну')).toBe('?');
+  });
+
+  it('is absent for packs without a dictionary', () => {
+    expect(getLanguage('kk')!.wordClass).toBeUndefined();
+  });
+});
+
 describe('Arabic clitics', () => {
   it('links names with و ف ب ل ك and the article', () => {
     const a = analyzer.analyze(

@@ -2,6 +2,8 @@ import { BLOCKED_REF } from '../gazetteer.js';
 import type { Token } from '../lexicon.js';
 import type { Cues } from './cues.js';
 import type { NerInput } from './types.js';
+import { getLanguage } from '../languages.js';
+import type { WordClasses } from '../morphology.js';
 
 /**
  * Token attributes the feature templates refer to. All are strings; `<s>`/`</s>` stand for positions
@@ -16,16 +18,18 @@ import type { NerInput } from './types.js';
  * - `dc` how the same stem is written elsewhere in the document: `C` capitalized inside a sentence,
  *   `L` lowercase, both, or `-` (a sentence-initial name is usually capitalized elsewhere too);
  * - `scr` the word's script (`Latn`, `Cyrl`, `Arab` …): Latin names in Cyrillic text are mostly companies and brands;
- * - `lex` the kind of listed name the word is part of (`given`, `place`, `place+` inside a multi-word name, `-`).
+ * - `lex` the kind of listed name the word is part of (`given`, `place`, `place+` inside a multi-word name, `-`);
+ * - `mor` what the language pack's morphological dictionary knows the word can be (`Geox:` a place,
+ *   `Surn:N` a surname or a common noun, `?` unknown; see `WordClasses`), `-` for packs without one.
  */
-export const ATTRIBUTES = ['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'shape', 'caps', 'first', 'gaz', 'cue', 'pb', 'pa', 'len', 'q', 'dc', 'scr', 'lex'] as const;
+export const ATTRIBUTES = ['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'shape', 'caps', 'first', 'gaz', 'cue', 'pb', 'pa', 'len', 'q', 'dc', 'scr', 'lex', 'mor'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 /**
  * The attributes that depend on the word (`w`, the first) alone within one language, so a decoder may
  * look their ids up once per word instead of once per token.
  */
-export const WORD_ATTRIBUTES: readonly number[] = (['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'len', 'scr'] as const).map((a) => ATTRIBUTES.indexOf(a));
+export const WORD_ATTRIBUTES: readonly number[] = (['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'len', 'scr', 'mor'] as const).map((a) => ATTRIBUTES.indexOf(a));
 
 /** A compiled template: `shape[-1]|w[0]` → parts [['shape', -1], ['w', 0]]. */
 export interface Template {
@@ -83,6 +87,11 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
   const quotes = quoteContext(input);
   const written = documentCase(tokens);
   const listed = cues.nameKinds(tokens, text, input.lang);
+  const classes = new Map<string, WordClasses | undefined>();
+  const wordClass = (pack: string) => {
+    if (!classes.has(pack)) classes.set(pack, getLanguage(pack)?.wordClass);
+    return classes.get(pack);
+  };
   return tokens.map((t, i) => {
     const w = t.norm;
     const prev = tokens[i - 1];
@@ -108,6 +117,7 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
       written[i]!,
       t.script,
       listed[i]!,
+      wordClass(t.pack)?.(w) ?? '-',
     ];
   });
 }
