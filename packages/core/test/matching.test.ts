@@ -67,6 +67,16 @@ describe('Russian case forms', () => {
     const a = analyzer.analyze('Автор Герман Напольский. Визит в Германию и из Германии.');
     expect(mentions(a, 'country:DE')).toEqual(['Германию', 'Германии']);
   });
+
+  it('keeps names in -оа and -уа undeclined: Самое интересное is not Samoa', () => {
+    const own = createAnalyzer({ gazetteer: new Gazetteer({ entities: [
+      { id: 'country:WS', type: 'location', name: 'Samoa', aliases: { ru: ['Самоа'] } },
+      { id: 'country:NI', type: 'location', name: 'Nicaragua', aliases: { ru: ['Никарагуа'] } },
+    ] }), ner: false });
+    const a = own.analyze('Самое интересное: визит в Самоа и Никарагуа. Никарагуе не до того.');
+    expect(mentions(a, 'country:WS')).toEqual(['Самоа']);
+    expect(mentions(a, 'country:NI')).toEqual(['Никарагуа']);
+  });
 });
 
 describe('Kazakh suffix chains', () => {
