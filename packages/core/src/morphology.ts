@@ -9,7 +9,7 @@ import Az from 'az';
  * every inflected form, with proper-name grammemes (given name, surname, patronymic, place, organization).
  *
  * A class is `proper:common`: the proper-name grammemes any reading of the form carries (`Name`, `Surn`,
- * `Patr`, `Geox`, `Orgn`, `Trad`, sorted, joined by `+`), then the coarse parts of speech of its other
+ * `Patr`, `Geox`, `Orgn`, `Trad`, in this order, joined by `+`), then the coarse parts of speech of its other
  * readings (`N` noun, `A` adjective or participle, `V` verb, `F` function word, `O` other). `Geox:` is
  * only a place (Бирмингемом), `Surn:N` a surname or a common noun (Королев), `:N` a common noun (Слова),
  * `?` a form the dictionary does not know (most foreign names).
@@ -18,12 +18,12 @@ export type WordClasses = (word: string) => string;
 
 const PROPER = ['Name', 'Surn', 'Patr', 'Geox', 'Orgn', 'Trad'] as const;
 const COARSE: Record<string, string> = {
-  NOUN: 'N', ADJF: 'A', ADJS: 'A', COMP: 'A', PRTF: 'A', PRTS: 'A', NUMR: 'O',
+  NOUN: 'N', ADJF: 'A', ADJS: 'A', COMP: 'A', PRTF: 'A', PRTS: 'A',
   VERB: 'V', INFN: 'V', GRND: 'V', ADVB: 'F', NPRO: 'F', PRED: 'F', PREP: 'F', CONJ: 'F', PRCL: 'F', INTJ: 'F',
 };
 const COMMON = ['N', 'A', 'V', 'F', 'O'];
 
-/** The class of one dictionary tag as bits: proper grammemes 0–5, coarse parts of speech 8–12. */
+/** The class of one dictionary tag as bits: proper grammemes 0–5, else its coarse part of speech 8–12 (`O` for the rest). */
 function tagBits(tag: string): number {
   const grammemes = tag.split(/[ ,]/u);
   let bits = 0;
@@ -48,7 +48,13 @@ function bitsToClass(bits: number): string {
 
 /** A directory inside an installed package (`az`, `dicts` → …/node_modules/az/dicts). */
 export function packageDirectory(name: string, dir: string): string {
-  return join(dirname(createRequire(import.meta.url).resolve(`${name}/package.json`)), dir);
+  let manifest: string;
+  try {
+    manifest = createRequire(import.meta.url).resolve(`${name}/package.json`);
+  } catch {
+    throw new Error(`dictionary package "${name}" is not installed (npm install ${name})`);
+  }
+  return join(dirname(manifest), dir);
 }
 
 /**

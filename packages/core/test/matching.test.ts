@@ -1,4 +1,4 @@
-import { createAnalyzer, Gazetteer, getLanguage, type Analysis } from '../src/index.js';
+import { createAnalyzer, createLanguagePack, Gazetteer, getLanguage, type Analysis } from '../src/index.js';
 
 const gazetteer = new Gazetteer({
   entities: [
@@ -133,6 +133,11 @@ describe('morphological dictionary (Russian)', () => {
 
   it('is absent for packs without a dictionary', () => {
     expect(getLanguage('kk')!.wordClass).toBeUndefined();
+  });
+
+  it('names a dictionary package that is not installed', () => {
+    const pack = createLanguagePack({ code: 'xx', name: 'Test', script: 'Cyrl', stemmer: { kind: 'none' }, dictionary: { package: 'no-such-dictionary', dir: 'dicts' } });
+    expect(() => pack.wordClass?.('слово')).toThrow('dictionary package "no-such-dictionary" is not installed');
   });
 });
 
