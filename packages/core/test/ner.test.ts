@@ -58,6 +58,17 @@ describe('named-entity recognition', () => {
     expect(entity(a, 'Дариға Назарбаева')).toMatchObject({ id: null, type: 'person' });
   });
 
+  test('a place name inside a recognized person name is part of the name, not a mention of the place', () => {
+    for (const text of ['Сайлауға Дания Еспаева қатысады деген шешім қабылданды. Еспаева бұрын да үміткер болған.', 'В выборах участвует Дания Еспаева, сообщил ЦИК.']) {
+      const a = analyzer.analyze(text);
+      offsetsHold(a);
+      expect(a.entities.find((e) => e.id === 'country:DK')).toBeUndefined();
+      expect(entity(a, 'Дания Еспаева')).toMatchObject({ id: null, type: 'person' });
+    }
+    const a = analyzer.analyze('Премьер-министр Дании Метте Фредериксен прибыла в Астану.');
+    expect(a.entities.find((e) => e.id === 'country:DK')?.mentions.map((m) => m.text)).toEqual(['Дании']);
+  });
+
   test('Arabic: a name after a title and its descriptors; a clitic repeat stays outside the offsets', () => {
     const text = 'قال وزير الخارجية الأوزبكي بختيار سعيدوف إن الاجتماع كان مثمرا. وقال رئيس الوزراء إن وسعيدوف سيزور قرية الخيام.';
     const a = analyzer.analyze(text);

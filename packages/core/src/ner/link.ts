@@ -93,7 +93,9 @@ export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions
  * A person the gazetteer knows by surname alone, inside a longer recognized name: with the same given
  * name (or its initial) as one of the entity's aliases, the linked mention grows to the whole name
  * (Нұрсұлтан Әбішұлы Назарбаев); with another given name it is another person (Дариға Назарбаева,
- * Әлібек Әлиев), so the link is dropped and the recognized name stays, unknown.
+ * Әлібек Әлиев), so the link is dropped and the recognized name stays, unknown. A place or organization
+ * the gazetteer finds inside a recognized person's name is part of that name (Дания Еспаева is not Denmark):
+ * its link is dropped too.
  */
 function knownSurnames(input: NerInput, linked: LinkedEntity[], mentions: readonly NerMention[]): { gaz: readonly LexiconMatch[]; linked: LinkedEntity[] } {
   const { tokens, text } = input;
@@ -102,18 +104,21 @@ function knownSurnames(input: NerInput, linked: LinkedEntity[], mentions: readon
   for (const m of mentions) {
     if (m.type !== 'person') continue;
     for (const g of input.entityMatches) {
-      if (g.tokenEnd !== m.tokenEnd || g.tokenStart <= m.tokenStart || g.tokenEnd - g.tokenStart !== 1) continue;
+      if (g.tokenStart < m.tokenStart || g.tokenEnd > m.tokenEnd || g.tokenEnd - g.tokenStart >= m.tokenEnd - m.tokenStart) continue;
       const entity = input.gazetteer?.get(g.ref);
       const e = byId.get(g.ref);
-      if (entity?.type !== 'person' || !e) continue;
-      const at = e.mentions.findIndex((x) => x.start === g.start && x.end === g.end);
-      if (at < 0) continue;
-      if (hasGivenName(entity, tokens[m.tokenStart]!)) {
-        e.mentions[at] = span(text, m.start, m.end);
-      } else {
-        e.mentions.splice(at, 1);
-        dropped.add(g);
+      const at = e ? e.mentions.findIndex((x) => x.start === g.start && x.end === g.end) : -1;
+      if (!entity || !e || at < 0) continue;
+      if (entity.type === 'person') {
+        if (g.tokenEnd !== m.tokenEnd || g.tokenEnd - g.tokenStart !== 1) continue;
+        if (hasGivenName(entity, tokens[m.tokenStart]!)) {
+          e.mentions[at] = span(text, m.start, m.end);
+          continue;
+        }
       }
+      // another person of that surname, or a place or organization name that is part of a person's name (Дания Еспаева)
+      e.mentions.splice(at, 1);
+      dropped.add(g);
     }
   }
   if (!dropped.size) return { gaz: input.entityMatches, linked };
