@@ -26,10 +26,11 @@ export const ATTRIBUTES = ['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'shape',
 export type Attribute = (typeof ATTRIBUTES)[number];
 
 /**
- * The attributes that depend on the word (`w`, the first) alone within one language, so a decoder may
- * look their ids up once per word instead of once per token.
+ * The attributes that depend on the written word alone within one language (its normalized form `w`
+ * and how it is written: `shape`, `caps`), so a decoder may look their ids up once per word instead of
+ * once per token.
  */
-export const WORD_ATTRIBUTES: readonly number[] = (['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'len', 'scr', 'mor'] as const).map((a) => ATTRIBUTES.indexOf(a));
+export const WORD_ATTRIBUTES: readonly number[] = (['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'shape', 'caps', 'cue', 'len', 'scr', 'mor'] as const).map((a) => ATTRIBUTES.indexOf(a));
 
 /** A compiled template: `shape[-1]|w[0]` → parts [['shape', -1], ['w', 0]]. */
 export interface Template {

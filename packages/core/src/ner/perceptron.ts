@@ -3,6 +3,8 @@ import { ATTRIBUTES, compileTemplates, WORD_ATTRIBUTES } from './features.js';
 
 /** Attributes not determined by the word alone, looked up per token. */
 const OTHER_ATTRIBUTES = ATTRIBUTES.map((_, a) => a).filter((a) => !WORD_ATTRIBUTES.includes(a));
+const SHAPE = ATTRIBUTES.indexOf('shape');
+const CAPS = ATTRIBUTES.indexOf('caps');
 
 /** Tags of one type's chain (BILOU): outside, begin, inside, last, unit (a one-word name). */
 export const O = 0;
@@ -152,8 +154,9 @@ class IntTable {
 }
 
 /**
- * Templates whose parts all read one position (`offset` from the token) and attributes of one kind: the
- * word's own (`WORD_ATTRIBUTES`: their sums are cached per word) or the others (shape, cue, quotes …:
+ * Templates whose parts all read one position (`offset` from the token): a word group when they read
+ * only the word's own attributes (`WORD_ATTRIBUTES`: their sums are cached per written word), else a
+ * class group (quotes, gazetteer tags, position … maybe with small word attributes such as `caps`:
  * cached per combination of value ids, `key`). Most features of a token come from such templates; each
  * group then costs one cached vector instead of a lookup per template.
  */
@@ -169,8 +172,10 @@ interface ClassGroup extends Group {
   cache: Map<number, Int32Array>;
 }
 
-/** What `decodeSentence` keeps of a word: its `WORD_ATTRIBUTES` ids and its word groups' sums. */
+/** What `decodeSentence` keeps of a written word: its `WORD_ATTRIBUTES` ids and its word groups' sums. */
 interface WordEntry {
+  shape: string;
+  caps: string;
   ids: Int32Array;
   sums: Int32Array;
 }
@@ -207,7 +212,7 @@ export class Perceptron {
   private pad = 0;
   /** The word groups' sums beyond the sentence (<s> before it, </s> after it). */
   private readonly edgeSums: Int32Array[] = [];
-  private readonly words = new Map<string, WordEntry>();
+  private readonly words = new Map<string, WordEntry[]>();
 
   constructor(data: PerceptronData) {
     if (data.format !== 'topictag-ner-perceptron') throw new Error(`not a topictag NER perceptron (format ${String(data.format)})`);
@@ -303,7 +308,7 @@ export class Perceptron {
       if (!plan) continue;
       const offset = plan.parts[0]?.[1] ?? 0;
       const word = plan.parts.every(([attr]) => WORD_ATTRIBUTES.includes(attr));
-      if (plan.byValue || !plan.parts.every(([attr, off]) => off === offset && WORD_ATTRIBUTES.includes(attr) === word)) {
+      if (plan.byValue || !plan.parts.every(([, off]) => off === offset)) {
         this.contextPlans.push(plan);
         continue;
       }
@@ -439,17 +444,26 @@ export class Perceptron {
     return plan.combined.get(key);
   }
 
-  /** A word's ids of its `WORD_ATTRIBUTES` (`values[0]` is the word) and its word groups' sums; cached per word. */
+  /**
+   * A word's ids of its `WORD_ATTRIBUTES` and its word groups' sums; cached per written word (its
+   * normalized form `values[0]`, then its shape and capitalization).
+   */
   private wordEntry(values: readonly string[]): WordEntry {
     const word = values[0]!;
-    let entry = this.words.get(word);
-    if (entry) return entry;
+    const shape = values[SHAPE]!;
+    const caps = values[CAPS]!;
+    let entries = this.words.get(word);
+    if (entries) {
+      for (const e of entries) if (e.shape === shape && e.caps === caps) return e;
+    } else {
+      if (this.words.size >= CACHE_SIZE) this.words.clear();
+      this.words.set(word, (entries = []));
+    }
     const ids = Int32Array.from(WORD_ATTRIBUTES, (a) => this.vocab[a]!.get(values[a]!) ?? -1);
     const own = new Int32Array(ATTRIBUTES.length).fill(-1);
     WORD_ATTRIBUTES.forEach((a, w) => (own[a] = ids[w]!));
-    entry = { ids, sums: this.groupSums(this.wordGroups, own) };
-    if (this.words.size >= CACHE_SIZE) this.words.clear();
-    this.words.set(word, entry);
+    const entry = { shape, caps, ids, sums: this.groupSums(this.wordGroups, own) };
+    entries.push(entry);
     return entry;
   }
 
