@@ -3,6 +3,7 @@ import { packFor } from './languages.js';
 import { Lexicon, type LexiconEntry, type LexiconMatch, type Token } from './lexicon.js';
 import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
 import { normalize } from './normalize.js';
+import { isQuoted } from './quotes.js';
 import { contentRanges, splitSentences, splitWords, type Sentence } from './segment.js';
 import type { Document, EntityType, LanguageCode, Span, TextSpan } from './types.js';
 import { linkEntities } from './ner/link.js';
@@ -86,11 +87,13 @@ function analyzeWith(document: Document, lexicon: Lexicon, gazetteer: Gazetteer 
   const tokens = tokenize(text, sentences, lang);
   const all = lexicon.match(tokens, text);
   const entityMatches = resolveOverlaps(all.filter((m) => m.kind === 'entity'), gazetteer);
-  const matches = [...entityMatches, ...all.filter((m) => m.kind === 'term')].sort((a, b) => a.start - b.start || b.end - a.end);
-  let entities = groupEntities(entityMatches, gazetteer);
+  const quoted = entityMatches.filter((m) => quotedPlace(m, tokens, text, gazetteer));
+  const linkable = quoted.length ? entityMatches.filter((m) => !quoted.includes(m)) : entityMatches;
+  const matches = [...linkable, ...all.filter((m) => m.kind === 'term')].sort((a, b) => a.start - b.start || b.end - a.end);
+  let entities = groupEntities(linkable, gazetteer);
   if (ner) {
-    const input = { text, lang, tokens, entityMatches, gazetteer };
-    entities = linkEntities(input, entities, ner.recognize(input));
+    const input = { text, lang, tokens, entityMatches: linkable, gazetteer };
+    entities = linkEntities(input, entities, ner.recognize(input), quoted);
   }
   return { document, lang, language, content, sentences, tokens, matches, entities };
 }
@@ -133,6 +136,15 @@ function resolveOverlaps(matches: LexiconMatch[], gazetteer: Gazetteer | null): 
     if (!clash) kept.push(m);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A place name that is a whole quoted name in a script with letter case names something else: a club
+ * (ФК «Астана»), a ship or shuttle («Колумбия»), a hotel or channel («Россия»). Caseless scripts also
+ * quote names to keep their distance from them, without changing what they name, so they are left alone.
+ */
+function quotedPlace(m: LexiconMatch, tokens: readonly Token[], text: string, gazetteer: Gazetteer | null): boolean {
+  return tokens[m.tokenStart]!.caps !== 'none' && gazetteer?.get(m.ref)?.type === 'location' && isQuoted(text, m.start, m.end);
 }
 
 function groupEntities(matches: readonly LexiconMatch[], gazetteer: Gazetteer | null): Entity[] {

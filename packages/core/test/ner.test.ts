@@ -67,6 +67,22 @@ describe('named-entity recognition', () => {
     }
     const a = analyzer.analyze('Премьер-министр Дании Метте Фредериксен прибыла в Астану.');
     expect(a.entities.find((e) => e.id === 'country:DK')?.mentions.map((m) => m.text)).toEqual(['Дании']);
+    // the cue rules may read a country with the known name after it: both stay
+    const ar = analyzer.analyze({ id: 'ar', source: 'ar', lang: 'ar', text: 'واستقبل رئيس أوزبكستان شوكت ميرضيايف الوفد في طشقند.' });
+    expect(ar.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['country:UZ', 'person:shavkat-mirziyoyev']));
+  });
+
+  test('a place name that is a whole quoted name names something else (a club, a shuttle), except in caseless scripts', () => {
+    const ru = analyzer.analyze({ id: 'q', source: 'q', lang: 'ru', text: 'После гибели «Колумбии» полеты шаттлов остановили. Футбольный клуб «Астана» обыграл соперника. Колумбия направила ноту.' });
+    offsetsHold(ru);
+    expect(ru.entities.find((e) => e.id === 'country:CO')?.mentions.map((m) => m.text)).toEqual(['Колумбия']);
+    expect(ru.entities.find((e) => e.id === 'city:astana')).toBeUndefined();
+    expect(ru.entities.some((e) => e.type === 'location' && e.mentions.some((m) => m.text === 'Астана' || m.text === 'Колумбии'))).toBe(false);
+    expect(ru.matches.some((m) => m.text === 'Колумбии')).toBe(false);
+    // part of a longer quoted name, the place is still mentioned
+    expect(analyzer.analyze({ id: 'q', source: 'q', lang: 'ru', text: 'Компания «Казахстан темир жолы» купила вагоны.' }).entities.some((e) => e.id === 'country:KZ')).toBe(true);
+    // Arabic quotes a name to keep its distance, not to name something else
+    expect(analyzer.analyze({ id: 'q', source: 'q', lang: 'ar', text: 'قصفت «إسرائيل» مواقع في غزة.' }).entities.some((e) => e.id === 'country:IL')).toBe(true);
   });
 
   test('Arabic: a name after a title and its descriptors; a clitic repeat stays outside the offsets', () => {
@@ -100,6 +116,16 @@ describe('named-entity recognition', () => {
     expect(entity(a, 'Kyzylorda')).toMatchObject({ id: null, type: 'location' });
     expect(entity(a, 'Pavel Sorokin')).toMatchObject({ id: null, type: 'person' });
     expect(a.entities.some((e) => e.name === 'Zorblax')).toBe(false);
+  });
+
+  test('English: a title inside a capitalized run ends the words before it; the name is what follows', () => {
+    const text = 'Uzbekistan President Aziz Abdullaev met Kazakhstan Foreign Minister Ruslan Ivanov. The UN Secretary-General spoke. The Ministry of Energy Spokesman Aidos Karimov agreed.';
+    const a = analyzer.analyze({ id: 'x', source: 'x', text, lang: 'en' });
+    offsetsHold(a);
+    const people = a.entities.filter((e) => e.type === 'person').map((e) => e.name);
+    expect(people).toEqual(['Aziz Abdullaev', 'Ruslan Ivanov', 'Aidos Karimov']);
+    expect(a.entities.map((e) => e.id)).toEqual(expect.arrayContaining(['country:UZ', 'country:KZ', 'org:un']));
+    expect(entity(a, 'Ministry of Energy')).toMatchObject({ id: null, type: 'organization' });
   });
 
   test('ner: false reports gazetteer entities only, and recognition never changes lexicon matches', () => {

@@ -4,6 +4,7 @@ import type { Cues } from './cues.js';
 import type { NerInput } from './types.js';
 import { getLanguage } from '../languages.js';
 import type { WordClasses } from '../morphology.js';
+import { closesBefore, quoteKind, quotedStart } from '../quotes.js';
 
 /**
  * Token attributes the feature templates refer to. All are strings; `<s>`/`</s>` stand for positions
@@ -121,37 +122,6 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
       wordClass(t.pack)?.(w) ?? '-',
     ];
   });
-}
-
-/** How a character acts on quoting: 1 opens (« „), 2 closes (»), 3 either (" “: opens when none is open, else closes), 4 closes only (”). */
-function quoteKind(c: number): number {
-  return c === 0xab || c === 0x201e ? 1 : c === 0xbb ? 2 : c === 0x22 || c === 0x201c ? 3 : c === 0x201d ? 4 : 0;
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const SPACE_CHAR = /\s/u;
-
-/** Whether a closing quote follows `[start, end)` before any letter, digit or opening quote. */
-function closesBefore(text: string, start: number, end: number): boolean {
-  for (let j = start; j < end; ) {
-    const c = text.codePointAt(j)!;
-    const q = quoteKind(c);
-    if (q >= 2) return true;
-    if (q === 1 || (c < 0x80 ? (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) : LETTER_OR_DIGIT.test(String.fromCodePoint(c)))) return false;
-    j += c > 0xffff ? 2 : 1;
-  }
-  return false;
-}
-
-/** Whether an opening quote stands right before `at` (spaces between allowed), looking back at most 3 characters. */
-function quotedStart(text: string, at: number): boolean {
-  for (let j = at - 1; j >= Math.max(0, at - 3); j--) {
-    const c = text.charCodeAt(j);
-    const q = quoteKind(c);
-    if (q === 1 || q === 3) return true;
-    if (!SPACE_CHAR.test(text[j]!)) return false;
-  }
-  return false;
 }
 
 /** Per token, its place in a quoted span of its sentence (see `q` in ATTRIBUTES). */

@@ -24,11 +24,12 @@ const CLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', '
  * words' stems; a one-word person mention whose stem is the surname of a longer one in the document
  * joins it (Юрий Лужков … Лужкова), and repeats of those surnames the model missed are added, with
  * clitics left outside the offsets (ولافروف → لافروف). Surname repeats of linked people join the linked entity.
+ * `notPlaces`: place names that name something else here (a quoted club or ship): no location is found over them.
  */
-export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions: readonly NerMention[]): LinkedEntity[] {
+export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions: readonly NerMention[], notPlaces: readonly LexiconMatch[] = []): LinkedEntity[] {
   const { tokens, text } = input;
   const { gaz, linked } = knownSurnames(input, linkedIn, mentions);
-  const kept = mentions.filter((m) => !gaz.some((g) => overlaps(g, m) && !containedOrg(g, m, input)));
+  const kept = mentions.filter((m) => !gaz.some((g) => overlaps(g, m) && !containedOrg(g, m, input)) && !(m.type === 'location' && notPlaces.some((g) => overlaps(g, m))));
   const covered = new Uint8Array(tokens.length);
   for (const m of [...gaz, ...kept]) covered.fill(1, m.tokenStart, m.tokenEnd);
 
@@ -93,8 +94,8 @@ export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions
  * A person the gazetteer knows by surname alone, inside a longer recognized name: with the same given
  * name (or its initial) as one of the entity's aliases, the linked mention grows to the whole name
  * (Нұрсұлтан Әбішұлы Назарбаев); with another given name it is another person (Дариға Назарбаева,
- * Әлібек Әлиев), so the link is dropped and the recognized name stays, unknown. A place or organization
- * the gazetteer finds inside a recognized person's name is part of that name (Дания Еспаева is not Denmark):
+ * Әлібек Әлиев), so the link is dropped and the recognized name stays, unknown. A place the gazetteer
+ * finds inside a name the model read as a person's is part of that name (Дания Еспаева is not Denmark):
  * its link is dropped too.
  */
 function knownSurnames(input: NerInput, linked: LinkedEntity[], mentions: readonly NerMention[]): { gaz: readonly LexiconMatch[]; linked: LinkedEntity[] } {
@@ -103,20 +104,23 @@ function knownSurnames(input: NerInput, linked: LinkedEntity[], mentions: readon
   const byId = new Map(linked.map((e) => [e.id, e]));
   for (const m of mentions) {
     if (m.type !== 'person') continue;
-    for (const g of input.entityMatches) {
-      if (g.tokenStart < m.tokenStart || g.tokenEnd > m.tokenEnd || g.tokenEnd - g.tokenStart >= m.tokenEnd - m.tokenStart) continue;
-      const entity = input.gazetteer?.get(g.ref);
+    const inside = input.entityMatches.filter((g) => g.tokenStart >= m.tokenStart && g.tokenEnd <= m.tokenEnd && g.tokenEnd - g.tokenStart < m.tokenEnd - m.tokenStart);
+    const type = (g: LexiconMatch) => input.gazetteer?.get(g.ref)?.type;
+    // a place inside a name the model read as one person's is part of that name (Дания Еспаева), unless a
+    // known person is in it too (the cue rules read a title's country with the name: أوزبكستان شوكت ميرضيايف)
+    const placeInName = m.source === 'model' && !inside.some((g) => type(g) === 'person');
+    for (const g of inside) {
       const e = byId.get(g.ref);
       const at = e ? e.mentions.findIndex((x) => x.start === g.start && x.end === g.end) : -1;
-      if (!entity || !e || at < 0) continue;
-      if (entity.type === 'person') {
+      if (!e || at < 0) continue;
+      if (type(g) === 'person') {
         if (g.tokenEnd !== m.tokenEnd || g.tokenEnd - g.tokenStart !== 1) continue;
-        if (hasGivenName(entity, tokens[m.tokenStart]!)) {
+        if (hasGivenName(input.gazetteer!.get(g.ref)!, tokens[m.tokenStart]!)) {
           e.mentions[at] = span(text, m.start, m.end);
           continue;
         }
-      }
-      // another person of that surname, or a place or organization name that is part of a person's name (Дания Еспаева)
+      } else if (type(g) !== 'location' || !placeInName) continue;
+      // another person of that surname, or a place that is part of the name
       e.mentions.splice(at, 1);
       dropped.add(g);
     }

@@ -62,6 +62,15 @@ function casedSentence(
       s++;
       title = true;
     }
+    // a title inside the run (Uzbekistan President Aziz Abdullaev, UN Secretary): the words before it
+    // belong to the title unless they name an organization or place by a head word
+    let last = e - 1;
+    while (last > s && kinds[last] !== 'person') last--;
+    if (last > s) {
+      if (kinds.slice(s, last).some((k) => k === 'organization' || k === 'location')) typeRun(s, last);
+      s = last + 1;
+      title = true;
+    }
     if (s >= e) continue;
     const run = kinds.slice(s, e);
     const hasOrg = run.includes('organization');
