@@ -202,3 +202,22 @@ function compileWords(text: string, by: WordMatch, lang: LanguageCode): PatternW
     return { keys, caps: w.caps };
   });
 }
+
+/**
+ * Per token, a label from the longest of `matches` that covers it (`label(m, true)` on the match's first
+ * token, `label(m, false)` on the others), else `none`. A match whose first token a longer one covers is
+ * left out, and so is one `label` gives no label. Used for the NER attributes of gazetteer and name-list matches.
+ */
+export function labelTokens(length: number, matches: readonly LexiconMatch[], label: (m: LexiconMatch, first: boolean) => string | undefined, none: string): string[] {
+  const out = new Array<string>(length).fill(none);
+  const taken = new Uint8Array(length);
+  for (const m of [...matches].sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart))) {
+    if (taken[m.tokenStart] || label(m, true) === undefined) continue;
+    for (let i = m.tokenStart; i < m.tokenEnd; i++) {
+      if (taken[i]) continue;
+      taken[i] = 1;
+      out[i] = label(m, i === m.tokenStart)!;
+    }
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { packFor } from '../languages.js';
-import { Lexicon, type LexiconEntry } from '../lexicon.js';
+import { labelTokens, Lexicon, type LexiconEntry } from '../lexicon.js';
 import { normalize } from '../normalize.js';
 import { scriptOf } from '../script.js';
 import type { Token } from '../lexicon.js';
@@ -88,13 +88,7 @@ export class Cues {
       const entries = this.lists.flatMap((list) => (list.names[lang] ?? []).map((name): LexiconEntry => ({ text: name, lang, kind: 'entity', ref: list.kind })));
       this.lexicons.set(lang, (lexicon = new Lexicon(entries, { baseStem: true })));
     }
-    const out: string[] = new Array<string>(tokens.length).fill('-');
-    const matches = lexicon.match(tokens, text).sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart));
-    for (const m of matches) {
-      if (out[m.tokenStart] !== '-') continue;
-      for (let i = m.tokenStart; i < m.tokenEnd; i++) if (out[i] === '-') out[i] = i === m.tokenStart ? m.ref : `${m.ref}+`;
-    }
-    return out;
+    return labelTokens(tokens.length, lexicon.match(tokens, text), (m, first) => (first ? m.ref : `${m.ref}+`), '-');
   }
 }
 

@@ -1,5 +1,5 @@
 import { BLOCKED_REF } from '../gazetteer.js';
-import type { Token } from '../lexicon.js';
+import { labelTokens, type Token } from '../lexicon.js';
 import type { Cues } from './cues.js';
 import type { NerInput } from './types.js';
 import { getLanguage } from '../languages.js';
@@ -110,7 +110,7 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
       shapeOf(t.text),
       t.caps,
       !prev || prev.sentence !== t.sentence ? '1' : '0',
-      gaz[i] ?? 'O',
+      gaz[i]!,
       cues.of(t) ?? '-',
       before.slice(0, 2),
       after.slice(0, 2),
@@ -169,16 +169,12 @@ function documentCase(tokens: readonly Token[]): string[] {
   });
 }
 
-/** `B-type`/`I-type` for tokens inside gazetteer entity matches (outermost match wins). */
-function gazetteerTags(input: NerInput): Array<string | undefined> {
-  const tags: Array<string | undefined> = new Array(input.tokens.length);
-  const matches = [...input.entityMatches].sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart));
-  for (const m of matches) {
+/** `B-type`/`I-type` for tokens inside gazetteer entity matches (the longest match wins), else `O`. */
+function gazetteerTags(input: NerInput): string[] {
+  return labelTokens(input.tokens.length, input.entityMatches, (m, first) => {
     const type = m.ref === BLOCKED_REF ? 'blocked' : input.gazetteer?.get(m.ref)?.type;
-    if (!type) continue;
-    for (let i = m.tokenStart; i < m.tokenEnd; i++) tags[i] ??= `${i === m.tokenStart ? 'B' : 'I'}-${type}`;
-  }
-  return tags;
+    return type && `${first ? 'B' : 'I'}-${type}`;
+  }, 'O');
 }
 
 /** The token ranges `[start, end)` of the sentences of a token list. */
