@@ -14,7 +14,7 @@ export {
   type SnowballStemmerData,
   type AffixStemmerData,
 } from './languages.js';
-export { loadWordClasses, packageDirectory, type WordClasses } from './morphology.js';
+export { loadPosLexicon, loadWordClasses, packageDirectory, type WordClasses } from './morphology.js';
 export { Lexicon, type LexiconEntry, type LexiconMatch, type Token } from './lexicon.js';
 export { Gazetteer, BLOCKED_REF, defaultGazetteer, readGazetteerFile, type GazetteerEntity, type GazetteerData } from './gazetteer.js';
 export { createAnalyzer, type Analyzer, type AnalyzerOptions, type Analysis, type Entity } from './analyze.js';

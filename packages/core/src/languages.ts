@@ -3,7 +3,7 @@ import ruSnowball from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
 import enSnowball from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { LanguageCode } from './types.js';
 import type { Script } from './script.js';
-import { loadWordClasses, packageDirectory, type WordClasses } from './morphology.js';
+import { loadPosLexicon, loadWordClasses, packageDirectory, type WordClasses } from './morphology.js';
 
 /**
  * A language pack: everything the engine needs to know about one language. Packs are data
@@ -38,8 +38,12 @@ export interface LanguageData {
   script: Script;
   stemmer: SnowballStemmerData | AffixStemmerData | { kind: 'none' };
   paradigms?: ParadigmData;
-  /** A morphological dictionary in pymorphy2 format: `{ "package": "az", "dir": "dicts" }` (a directory of an installed package). */
-  dictionary?: { package: string; dir: string; about?: string };
+  /**
+   * A dictionary of word classes in an installed package: pymorphy2 format, a directory
+   * (`{ "package": "az", "dir": "dicts" }`), or a part-of-speech lexicon, a JSON file
+   * (`{ "package": "natural", "format": "pos-lexicon", "dir": "lib/…/lexicon_from_posjs.json" }`).
+   */
+  dictionary?: { package: string; dir: string; format?: 'pymorphy2' | 'pos-lexicon'; about?: string };
 }
 
 /**
@@ -147,6 +151,11 @@ function makeStemmer(data: LanguageData['stemmer']): (word: string) => string {
 }
 
 /** Builds a pack from its data. Stems are memoized per pack. */
+function loadDictionary(dictionary: NonNullable<LanguageData['dictionary']>): WordClasses {
+  const path = packageDirectory(dictionary.package, dictionary.dir);
+  return dictionary.format === 'pos-lexicon' ? loadPosLexicon(path) : loadWordClasses(path);
+}
+
 export function createLanguagePack(data: LanguageData): LanguagePack {
   const stemmer = makeStemmer(data.stemmer);
   const cache = new Map<string, string>();
@@ -174,7 +183,7 @@ export function createLanguagePack(data: LanguageData): LanguagePack {
       if (!f) formsCache.set(word, (f = paradigm(word)));
       return f;
     },
-    wordClass: dictionary && ((word) => (classes ??= loadWordClasses(packageDirectory(dictionary.package, dictionary.dir)))(word)),
+    wordClass: dictionary && ((word) => (classes ??= loadDictionary(dictionary))(word)),
   };
 }
 

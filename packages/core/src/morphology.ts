@@ -46,7 +46,7 @@ function bitsToClass(bits: number): string {
   return `${proper}:${common}`;
 }
 
-/** A directory inside an installed package (`az`, `dicts` → …/node_modules/az/dicts). */
+/** A directory or file inside an installed package (`az`, `dicts` → …/node_modules/az/dicts). */
 export function packageDirectory(name: string, dir: string): string {
   let manifest: string;
   try {
@@ -88,6 +88,38 @@ export function loadWordClasses(dir: string): WordClasses {
       }
     }
     out = bits ? bitsToClass(bits) : '?';
+    if (cache.size > 200_000) cache.clear();
+    cache.set(word, out);
+    return out;
+  };
+}
+
+/** Coarse classes of Penn Treebank tags (as in `COMMON`); proper nouns (NNP, NNPS) are the `Prop` class. */
+function pennClass(tag: string): string {
+  if (tag.startsWith('NN')) return 'N';
+  if (tag.startsWith('JJ')) return 'A';
+  if (tag.startsWith('VB') || tag === 'MD') return 'V';
+  return /^(?:RB|IN|DT|CC|PRP|TO|W|UH|EX|PDT|RP|POS)/u.test(tag) ? 'F' : 'O';
+}
+
+/**
+ * Loads a part-of-speech lexicon (`{ "word": ["NN", "VB"], "Paris": ["NNP"] }`, Penn Treebank tags,
+ * case-sensitive keys), such as the English one natural ships for its Brill tagger, and returns the class
+ * lookup of lowercase word forms in the same `proper:common` shape: `Prop` when the form or its capitalized
+ * spelling is a proper noun, then the other parts of speech of both spellings (`Prop:` Kazakh, `Prop:N`
+ * Smith, `:NAV` growth, `:A` Asian, `?` unknown).
+ */
+export function loadPosLexicon(file: string): WordClasses {
+  const lexicon = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[] | undefined>;
+  const cache = new Map<string, string>();
+  const own = (key: string) => (Object.hasOwn(lexicon, key) ? lexicon[key] ?? [] : []);
+  return (word) => {
+    let out = cache.get(word);
+    if (out !== undefined) return out;
+    const tags = [...own(word), ...own(word.charAt(0).toUpperCase() + word.slice(1))];
+    const proper = tags.some((t) => t.startsWith('NNP'));
+    const common = new Set(tags.filter((t) => !t.startsWith('NNP')).map(pennClass));
+    out = tags.length ? `${proper ? 'Prop' : ''}:${COMMON.filter((c) => common.has(c)).join('')}` : '?';
     if (cache.size > 200_000) cache.clear();
     cache.set(word, out);
     return out;

@@ -1,4 +1,7 @@
-import { createAnalyzer, createLanguagePack, Gazetteer, getLanguage, type Analysis } from '../src/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAnalyzer, createLanguagePack, Gazetteer, getLanguage, loadPosLexicon, type Analysis } from '../src/index.js';
 
 const gazetteer = new Gazetteer({
   entities: [
@@ -138,6 +141,26 @@ describe('morphological dictionary (Russian)', () => {
   it('names a dictionary package that is not installed', () => {
     const pack = createLanguagePack({ code: 'xx', name: 'Test', script: 'Cyrl', stemmer: { kind: 'none' }, dictionary: { package: 'no-such-dictionary', dir: 'dicts' } });
     expect(() => pack.wordClass?.('слово')).toThrow('dictionary package "no-such-dictionary" is not installed');
+  });
+});
+
+describe('part-of-speech lexicon (English)', () => {
+  const en = getLanguage('en')!;
+
+  it('tells common words from names: proper-noun readings, then the other parts of speech of either spelling', () => {
+    expect(en.wordClass?.('debate')).toBe(':NV');
+    expect(en.wordClass?.('asian')).toBe('Prop:A');
+    expect(en.wordClass?.('kazakh')).toBe('Prop:');
+    expect(en.wordClass?.('peskov')).toBe('?');
+  });
+
+  it('loads a lexicon file given as a path, and reads keys as they are (no inherited properties)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pos-')), 'lexicon.json');
+    writeFileSync(file, JSON.stringify({ film: ['NN', 'VB'], Film: ['NNP'], quickly: ['RB'] }));
+    const classes = loadPosLexicon(file);
+    expect(classes('film')).toBe('Prop:NV');
+    expect(classes('quickly')).toBe(':F');
+    expect(classes('constructor')).toBe('?');
   });
 });
 

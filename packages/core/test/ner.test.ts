@@ -118,6 +118,13 @@ describe('named-entity recognition', () => {
     expect(a.entities.some((e) => e.name === 'Zorblax')).toBe(false);
   });
 
+  test('English: a capitalized run of common words or with an acronym is no person without a title or a given name', () => {
+    const text = 'The forum discussed Sustainable Growth and visited the Blue Mosque before the WTA Finals. Olaf Scholz and John Smith arrived, and Taalatbek Masadykov spoke.';
+    const a = analyzer.analyze({ id: 'x', source: 'x', text, lang: 'en' });
+    offsetsHold(a);
+    expect(a.entities.filter((e) => e.type === 'person').map((e) => e.name)).toEqual(['Olaf Scholz', 'John Smith', 'Taalatbek Masadykov']);
+  });
+
   test('English: a title inside a capitalized run ends the words before it; the name is what follows', () => {
     const text = 'Uzbekistan President Aziz Abdullaev met Kazakhstan Foreign Minister Ruslan Ivanov. The UN Secretary-General spoke. The Ministry of Energy Spokesman Aidos Karimov agreed.';
     const a = analyzer.analyze({ id: 'x', source: 'x', text, lang: 'en' });

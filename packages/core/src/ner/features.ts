@@ -3,7 +3,6 @@ import { labelTokens, type Token } from '../lexicon.js';
 import type { Cues } from './cues.js';
 import type { NerInput } from './types.js';
 import { getLanguage } from '../languages.js';
-import type { WordClasses } from '../morphology.js';
 import { closesBefore, quoteKind, quotedStart } from '../quotes.js';
 
 /**
@@ -20,8 +19,9 @@ import { closesBefore, quoteKind, quotedStart } from '../quotes.js';
  *   `L` lowercase, both, or `-` (a sentence-initial name is usually capitalized elsewhere too);
  * - `scr` the word's script (`Latn`, `Cyrl`, `Arab` …): Latin names in Cyrillic text are mostly companies and brands;
  * - `lex` the kind of listed name the word is part of (`given`, `place`, `place+` inside a multi-word name, `-`);
- * - `mor` what the language pack's morphological dictionary knows the word can be (`Geox:` a place,
- *   `Surn:N` a surname or a common noun, `?` unknown; see `WordClasses`), `-` for packs without one.
+ * - `mor` what the morphological dictionary of the document's language knows the word can be (`Geox:` a
+ *   place, `Surn:N` a surname or a common noun, `?` unknown; see `WordClasses`), `-` for words of other
+ *   packs and languages without one.
  */
 export const ATTRIBUTES = ['w', 'stem', 'pre3', 'suf2', 'suf3', 'suf4', 'shape', 'caps', 'first', 'gaz', 'cue', 'pb', 'pa', 'len', 'q', 'dc', 'scr', 'lex', 'mor'] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
@@ -89,11 +89,8 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
   const quotes = quoteContext(input);
   const written = documentCase(tokens);
   const listed = cues.nameKinds(tokens, text, input.lang);
-  const classes = new Map<string, WordClasses | undefined>();
-  const wordClass = (pack: string) => {
-    if (!classes.has(pack)) classes.set(pack, getLanguage(pack)?.wordClass);
-    return classes.get(pack);
-  };
+  // the dictionary of the document's language only: classes of foreign words (Latin brands in Russian text) hurt in CV
+  const wordClass = getLanguage(input.lang)?.wordClass;
   return tokens.map((t, i) => {
     const w = t.norm;
     const prev = tokens[i - 1];
@@ -119,7 +116,7 @@ export function tokenAttributes(input: NerInput, cues: Cues): string[][] {
       written[i]!,
       t.script,
       listed[i]!,
-      wordClass(t.pack)?.(w) ?? '-',
+      (t.pack === input.lang && wordClass?.(w)) || '-',
     ];
   });
 }

@@ -1,3 +1,4 @@
+import { getLanguage } from '../languages.js';
 import type { Token } from '../lexicon.js';
 import type { EntityType } from '../types.js';
 import type { CueKind, Cues } from './cues.js';
@@ -26,9 +27,15 @@ export function ruleMentions(input: NerInput, cues: Cues): NerMention[] {
   const listed = cues.nameKinds(tokens, text, input.lang);
   for (const [from, to] of sentenceRanges(tokens)) {
     if (tokens[from]!.caps === 'none') caselessSentence(tokens, kinds, from, to, gap, add);
-    else casedSentence(tokens, kinds, from, to, gap, add, seenInside, listed);
+    else casedSentence(tokens, kinds, from, to, gap, add, seenInside, listed, commonWord);
   }
   return out;
+}
+
+/** Whether the dictionary of the token's language pack knows its word as a common word (noun, adjective …). */
+function commonWord(t: Token): boolean {
+  const c = getLanguage(t.pack)?.wordClass?.(t.norm);
+  return c !== undefined && c !== '?' && !c.endsWith(':');
 }
 
 type Add = (type: EntityType, start: number, end: number) => void;
@@ -36,7 +43,7 @@ const isArticle = (t: Token) => t.norm.startsWith('ال') || t.norm.startsWith('
 
 function casedSentence(
   tokens: readonly Token[], kinds: ReadonlyArray<CueKind | undefined>, from: number, to: number,
-  gap: (i: number) => boolean, add: Add, seenInside: ReadonlySet<string>, listed: readonly string[],
+  gap: (i: number) => boolean, add: Add, seenInside: ReadonlySet<string>, listed: readonly string[], common: (t: Token) => boolean,
 ): void {
   /** The kind of listed name (place, organization …) that spans exactly `[a, b)`, if one does. */
   const listedAs = (a: number, b: number): string | undefined => {
@@ -103,6 +110,10 @@ function casedSentence(
       if (known === 'organization') return add('organization', a, b);
       if (single && tokens[a]!.caps === 'upper' && tokens[a]!.norm.length >= 2) return add('organization', a, b);
       if (single) return; // a lone capitalized word: not enough evidence (repeats of known surnames are found when linking)
+      // without a title, a person's name begins with a listed given name or ends in a word that is not a
+      // common one, and has no acronym in it (not: Sustainable Growth, Blue Mosque, WTA Finals)
+      const acronym = tokens.slice(a, b).some((t) => t.caps === 'upper' && t.norm.length >= 2);
+      if (listed[a] !== 'given' && (acronym || common(tokens[b - 1]!))) return;
       if (atStart && !seenInside.has(tokens[a]!.norm)) return add('person', a + 1 < b - 1 ? a + 1 : a, b);
       add('person', a, b);
     }
