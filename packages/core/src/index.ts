@@ -12,6 +12,7 @@ export {
   type LanguagePack,
   type LanguageData,
   type SnowballStemmerData,
+  type DictionaryData,
   type AffixStemmerData,
 } from './languages.js';
 export { loadPosLexicon, loadWordClasses, packageDirectory, type WordClasses } from './morphology.js';

@@ -38,13 +38,15 @@ export interface LanguageData {
   script: Script;
   stemmer: SnowballStemmerData | AffixStemmerData | { kind: 'none' };
   paradigms?: ParadigmData;
-  /**
-   * A dictionary of word classes in an installed package: pymorphy2 format, a directory
-   * (`{ "package": "az", "dir": "dicts" }`), or a part-of-speech lexicon, a JSON file
-   * (`{ "package": "natural", "format": "pos-lexicon", "dir": "lib/…/lexicon_from_posjs.json" }`).
-   */
-  dictionary?: { package: string; dir: string; format?: 'pymorphy2' | 'pos-lexicon'; about?: string };
+  dictionary?: DictionaryData;
 }
+
+/**
+ * A dictionary of word classes in an installed package (see `WordClasses`): pymorphy2 format, a directory
+ * (`{ "package": "az", "dir": "dicts" }`), or a part-of-speech lexicon, a JSON file
+ * (`{ "package": "natural", "format": "pos-lexicon", "file": "lib/…/lexicon_from_posjs.json" }`).
+ */
+export type DictionaryData = { package: string; about?: string } & ({ format?: 'pymorphy2'; dir: string } | { format: 'pos-lexicon'; file: string });
 
 /**
  * How words inflect: the first rule whose `ending` the word has replaces that ending by each of its
@@ -150,12 +152,13 @@ function makeStemmer(data: LanguageData['stemmer']): (word: string) => string {
   }
 }
 
-/** Builds a pack from its data. Stems are memoized per pack. */
-function loadDictionary(dictionary: NonNullable<LanguageData['dictionary']>): WordClasses {
-  const path = packageDirectory(dictionary.package, dictionary.dir);
-  return dictionary.format === 'pos-lexicon' ? loadPosLexicon(path) : loadWordClasses(path);
+function loadDictionary(dictionary: DictionaryData): WordClasses {
+  return dictionary.format === 'pos-lexicon'
+    ? loadPosLexicon(packageDirectory(dictionary.package, dictionary.file))
+    : loadWordClasses(packageDirectory(dictionary.package, dictionary.dir));
 }
 
+/** Builds a pack from its data. Stems are memoized per pack. */
 export function createLanguagePack(data: LanguageData): LanguagePack {
   const stemmer = makeStemmer(data.stemmer);
   const cache = new Map<string, string>();
