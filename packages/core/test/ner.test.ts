@@ -97,6 +97,13 @@ describe('named-entity recognition', () => {
     expect(entity(a, 'الخيام').type).toBe('location');
   });
 
+  test('Arabic: a head with the article names an organization only with definite words after it; a generic one refers back', () => {
+    const text = 'وافق المجلس الاقتصادي الأوراسي الأعلى على الخطة. وقالت المنظمة إنها مستعدة. وأكدت وزارة الخارجية الكازاخستانية أن مجلس الأمن التابع للمنظمة سيجتمع. وناقش المجلس تنفيذ القرارات.';
+    const a = analyzer.analyze({ id: 'x', source: 'x', lang: 'ar', text });
+    offsetsHold(a);
+    expect(a.entities.filter((e) => e.type === 'organization').map((e) => e.name)).toEqual(['المجلس الاقتصادي الأوراسي الأعلى', 'وزارة الخارجية الكازاخستانية', 'مجلس الأمن']);
+  });
+
   test('English: organizations by head word, places after "the village of", people; gazetteer links unchanged', () => {
     const text = 'President Emomali Rahmon met officials of the Ministry of Energy and Water Resources in Dushanbe. Later, Rahmon visited the village of Khorog. John Smith reported.';
     const a = analyzer.analyze(text);

@@ -137,9 +137,12 @@ function caselessSentence(
       if (j > s) add('person', s, j);
       i = Math.max(i, j - 1);
     } else if (kind === 'organization') {
-      // head word and its genitive chain: وزارة الخارجية الكازاخستانية, حزب نور وطن
+      // head word and its genitive chain: وزارة الخارجية الكازاخستانية, حزب نور وطن; a head with the
+      // article takes definite words only (المجلس الاقتصادي الأوراسي الأعلى), and without them it refers
+      // back to an organization named before (المنظمة لتقديم …, المجلس ناقش …): no name
+      const definite = isArticle(tokens[i]!);
       let j = i + 1;
-      while (j < i + 4 && plain(j)) j++;
+      while (j < i + 4 && plain(j) && (!definite || isArticle(tokens[j]!))) j++;
       if (j > i + 1) add('organization', i, j);
       i = j - 1;
     } else if (kind === 'location') {
