@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   compileTemplates, createAnalyzer, createRecognizer, goldPaths, languageModel, readKazNerd, scoreSpans, sentenceFeatures,
-  trainPerceptron, readPerceptronFile, tokenAttributes, defaultCues, sentenceRanges, scriptOf, type Analysis, type Entity, type NameListData, type EntityType, type NerMention,
+  trainPerceptron, readPerceptronFile, tokenAttributes, defaultCues, sentenceRanges, scriptOf, type Analysis, type Entity, type NameListData, type EntityType, type NerMention, type NerModel,
 } from '../src/index.js';
 import { B, I, L, O, U, runs, viterbi } from '../src/ner/perceptron.js';
 import { joinHyphenated } from '../src/ner/recognizer.js';
@@ -95,6 +95,27 @@ describe('named-entity recognition', () => {
     expect(p.mentions.map((m) => m.text)).toEqual(['بختيار سعيدوف', 'سعيدوف']);
     expect(text.slice(p.mentions[1]!.start - 1, p.mentions[1]!.start)).toBe('و');
     expect(entity(a, 'الخيام').type).toBe('location');
+  });
+
+  test('one sense per document: an unknown name read as two types takes the type of most of its mentions', () => {
+    // a recognizer that reads every «Организации» as an organization and the one after «в» also as a place
+    const twoTypes: NerModel = {
+      name: 'two-types',
+      languages: ['ru'],
+      recognize: ({ tokens }) => tokens.flatMap((t, i): NerMention[] => {
+        if (t.norm !== 'организации' && t.norm !== 'вектор') return [];
+        const m = { start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, source: 'model' as const };
+        const types: EntityType[] = t.norm === 'вектор' ? ['organization', 'location'] : tokens[i - 1]?.norm === 'в' ? ['organization', 'location'] : ['organization'];
+        return types.map((type) => ({ ...m, type }));
+      }),
+    };
+    const a = createAnalyzer({ ner: twoTypes }).analyze({ id: 'x', source: 'x', lang: 'ru', text: 'Члены Организации встретились. Решения Организации важны. Председательство в Организации. Компания Вектор открылась.' });
+    const org = a.entities.filter((e) => e.name === 'Организации');
+    expect(org).toHaveLength(1);
+    expect(org[0]).toMatchObject({ id: null, type: 'organization' });
+    expect(org[0]!.mentions.map((m) => m.start)).toEqual([6, 39, 77]);
+    // a tie: both readings stay
+    expect(a.entities.filter((e) => e.name === 'Вектор').map((e) => e.type).sort()).toEqual(['location', 'organization']);
   });
 
   test('Arabic: a head with the article names an organization only with definite words after it; a generic one refers back', () => {

@@ -33,7 +33,7 @@ export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions
   const covered = new Uint8Array(tokens.length);
   for (const m of [...gaz, ...kept]) covered.fill(1, m.tokenStart, m.tokenEnd);
 
-  const groups = new Map<string, { type: EntityType; mentions: NerMention[]; lastStem: string | null }>();
+  const groups = new Map<string, Group>();
   const surnameOf = new Map<string, string>(); // surname stem → group key
   const keyOf = (m: NerMention) => `${m.type}\u0000${tokens.slice(m.tokenStart, m.tokenEnd).map((t) => t.key).join(' ')}`;
   for (const m of kept) {
@@ -47,6 +47,7 @@ export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions
       if (!surnameOf.has(last)) surnameOf.set(last, key);
     }
   }
+  oneSensePerDocument(groups, surnameOf);
   // surnames of linked people (multi-word gazetteer mentions)
   const linkedSurname = new Map<string, LinkedEntity>();
   const byId = new Map(linked.map((e) => [e.id, e]));
@@ -88,6 +89,40 @@ export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions
   });
   for (const e of linked) e.mentions.sort((a, b) => a.start - b.start);
   return [...linked, ...unknown].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
+}
+
+type Group = { type: EntityType; mentions: NerMention[]; lastStem: string | null };
+
+/**
+ * One sense per document: a name the model read as two types (the chains are decoded apart) takes the
+ * type of most of its mentions (Организации: organization 5 times, location once); on a tie both stay.
+ * `groups` is keyed by type and stems; `surnameOf` follows a merged person's group.
+ */
+function oneSensePerDocument(groups: Map<string, Group>, surnameOf: Map<string, string>): void {
+  const byStems = new Map<string, string[]>();
+  for (const key of groups.keys()) {
+    const stems = key.slice(key.indexOf('\u0000') + 1);
+    const keys = byStems.get(stems);
+    if (keys) keys.push(key);
+    else byStems.set(stems, [key]);
+  }
+  for (const keys of byStems.values()) {
+    if (keys.length < 2) continue;
+    keys.sort((a, b) => groups.get(b)!.mentions.length - groups.get(a)!.mentions.length);
+    const [top, second] = keys.map((k) => groups.get(k)!);
+    if (top!.mentions.length === second!.mentions.length) continue;
+    for (const key of keys.slice(1)) {
+      for (const m of groups.get(key)!.mentions) {
+        if (!top!.mentions.some((x) => x.start === m.start && x.end === m.end)) top!.mentions.push({ ...m, type: top!.type });
+      }
+      groups.delete(key);
+      for (const [surname, target] of surnameOf) {
+        if (target !== key) continue;
+        if (top!.type === 'person') surnameOf.set(surname, keys[0]!);
+        else surnameOf.delete(surname);
+      }
+    }
+  }
 }
 
 /**
