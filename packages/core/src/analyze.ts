@@ -1,10 +1,10 @@
 import { detectLanguage, type LanguageGuess } from './langid.js';
-import { packFor } from './languages.js';
+import { getLanguage, packFor } from './languages.js';
 import { Lexicon, type LexiconEntry, type LexiconMatch, type Token } from './lexicon.js';
 import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
 import { normalize } from './normalize.js';
 import { isQuoted } from './quotes.js';
-import { contentRanges, splitSentences, splitWords, type Sentence } from './segment.js';
+import { contentRanges, splitSentences, splitWords, TIGHT_HYPHEN, type Sentence } from './segment.js';
 import type { Document, EntityType, LanguageCode, Span, TextSpan } from './types.js';
 import { linkEntities } from './ner/link.js';
 import { defaultNer } from './ner/models.js';
@@ -90,10 +90,12 @@ function analyzeWith(document: Document, lexicon: Lexicon, gazetteer: Gazetteer 
   const quoted = entityMatches.filter((m) => quotedPlace(m, tokens, text, gazetteer));
   const linkable = quoted.length ? entityMatches.filter((m) => !quoted.includes(m)) : entityMatches;
   const matches = [...linkable, ...all.filter((m) => m.kind === 'term')].sort((a, b) => a.start - b.start || b.end - a.end);
-  let entities = groupEntities(linkable, gazetteer);
+  // entity mentions are whole inflected words; the matches (and the recognizer's features) stay token-exact
+  const mentions = withHyphenSuffixes(linkable, tokens, text);
+  let entities = groupEntities(mentions, gazetteer);
   if (ner) {
     const input = { text, lang, tokens, entityMatches: linkable, gazetteer };
-    entities = linkEntities(input, entities, ner.recognize(input), quoted);
+    entities = linkEntities({ ...input, entityMatches: mentions }, entities, ner.recognize(input), quoted);
   }
   return { document, lang, language, content, sentences, tokens, matches, entities };
 }
@@ -136,6 +138,21 @@ function resolveOverlaps(matches: LexiconMatch[], gazetteer: Gazetteer | null): 
     if (!clash) kept.push(m);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A case suffix written after a hyphen belongs to the name before it (Kazakh АҚШ-тың, БҰҰ-ның after an
+ * acronym): a match grows over a lowercase word joined to it by a tight hyphen when the name's language
+ * pack reads name + word as a form of the name (not Астана-бір, Ростов-на-Дону).
+ */
+function withHyphenSuffixes(matches: LexiconMatch[], tokens: readonly Token[], text: string): LexiconMatch[] {
+  return matches.map((m) => {
+    const last = tokens[m.tokenEnd - 1]!;
+    const next = tokens[m.tokenEnd];
+    if (!next || next.sentence !== last.sentence || next.caps !== 'lower' || !TIGHT_HYPHEN.test(text.slice(last.end, next.start))) return m;
+    if (!getLanguage(last.pack)?.forms(last.norm).includes(last.norm + next.norm)) return m;
+    return { ...m, end: next.end, tokenEnd: m.tokenEnd + 1, text: text.slice(m.start, next.end) };
+  });
 }
 
 /**

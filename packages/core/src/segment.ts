@@ -82,6 +82,9 @@ function* splitLines(text: string, range: Span): Generator<Span> {
   if (range.end > start) yield { start, end: range.end };
 }
 
+/** A hyphen between two words with no space around it (Жан-Мари, Усть-Каменогорск, АҚШ-тың). */
+export const TIGHT_HYPHEN = /^[-‐‑]$/u;
+
 const UPPER = /\p{Lu}|\p{Lt}/u;
 const LOWER = /\p{Ll}/u;
 const ALL_UPPER = /^[^\p{Ll}]*$/u;

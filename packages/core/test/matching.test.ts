@@ -83,6 +83,12 @@ describe('Russian case forms', () => {
 });
 
 describe('Kazakh suffix chains', () => {
+  it('takes only a suffix after a hyphen, not another word', () => {
+    const a = createAnalyzer().analyze({ id: 'x', source: 'x', lang: 'kk', text: 'АҚШ-қа барды. «Астана-бір» жүйесі іске қосылды.' });
+    expect(a.entities.find((e) => e.id === 'country:US')?.mentions.map((m) => m.text)).toEqual(['АҚШ-қа']);
+    expect(a.entities.find((e) => e.id === 'city:astana')?.mentions.map((m) => m.text)).toEqual(['Астана']);
+  });
+
   it('links names through case, possessive and plural suffixes', () => {
     const a = analyzer.analyze(
       'Қазақстанның Президенті Қасым-Жомарт Тоқаевтың сөзі. Тоқаевқа хат келді. Қазақстанға, Қазақстандағы, Ауғанстандағы жағдай. ' +
@@ -92,8 +98,10 @@ describe('Kazakh suffix chains', () => {
     expect(mentions(a, 'country:KZ')).toEqual(['Қазақстанның', 'Қазақстанға', 'Қазақстандағы']);
     expect(mentions(a, 'person:tokayev')).toEqual(['Қасым-Жомарт Тоқаевтың', 'Тоқаевқа']);
     expect(mentions(a, 'country:AF')).toEqual(['Ауғанстандағы']);
-    expect(mentions(a, 'country:US')).toEqual(['АҚШ']);
-    expect(mentions(a, 'org:csto')).toEqual(['ҰҚШҰ']);
+    // a suffix after a hyphen is part of the inflected word (АҚШ-тың); the lexicon match stays the acronym
+    expect(mentions(a, 'country:US')).toEqual(['АҚШ-тың']);
+    expect(mentions(a, 'org:csto')).toEqual(['ҰҚШҰ-ның']);
+    expect(a.matches.filter((m) => m.kind === 'entity' && m.ref === 'country:US').map((m) => m.text)).toEqual(['АҚШ']);
     expect(mentions(a, 'country:RU')).toEqual(['Ресеймен']);
     expect(terms(a)).toEqual(['drugs:Есірткінің']);
   });

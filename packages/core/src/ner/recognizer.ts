@@ -1,3 +1,4 @@
+import { TIGHT_HYPHEN } from '../segment.js';
 import type { LanguageCode } from '../types.js';
 import { defaultCues, type Cues } from './cues.js';
 import { compileTemplates, sentenceRanges, tokenAttributes, type Template } from './features.js';
@@ -32,8 +33,6 @@ export function modelMentions(input: NerInput, model: LanguageModel, cues: Cues)
   return repeatMentions(input, joinHyphenated(input, out)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** A hyphen between two words with no space around it (Жан-Мари, Усть-Каменогорск). */
-const TIGHT_HYPHEN = /^[-‐‑]$/u;
 
 /**
  * One name across a tight hyphen: the word segmenter splits Жан-Мари Ле Пен into Жан, Мари …, and the
