@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Trains the shipped NER perceptrons of @topictag/core from the TRAIN parts of public corpora:
 //   ru: factRuEval-2016 devset/   kk: KazNERD IOB2_valid.txt     (the test parts are never read here)
-// Usage: node scripts/train-ner.mjs [--lang ru|kk|all] [--data DIR] [--epochs N] [--holdout K [--fold F] | --cv K] [--templates FILE] [--dry]
+// Usage: node scripts/train-ner.mjs [--lang ru|kk|all] [--data DIR] [--epochs N] [--seed N] [--holdout K [--fold F] | --cv K] [--templates FILE] [--dry]
 //   --data     directory holding factrueval/ and kaznerd/ (default ../shared/external beside the repo)
 //   --holdout  K > 0: train on the other documents, score every K-th document of the train part (model selection); nothing written
 //   --fold     with --holdout K, score the documents i with i % K = fold instead (0 … K−1)
 //   --cv       K > 1: K-fold cross-validation on the train part: every fold held out in turn, counts summed,
 //              P/R/F1 per type in the model and the system view (how every setting was chosen); nothing written
 //   --templates  another templates file to try (default packages/core/data/ner/templates.json)
+//   --seed     the shuffling seed (default 7; other seeds show how much a CV difference is noise)
 // Writes packages/core/data/ner/<lang>.model.json.gz (build the core first: pnpm run build).
 // With --holdout, environment switches print more about the held-out documents:
 //   NER_COUNTS=1  tp/fp/fn per type (sum them over folds for cross-validation)
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     lang: { type: 'string', default: 'all' },
     data: { type: 'string', default: join(root, '../shared/external') },
     epochs: { type: 'string', default: '15' },
+    seed: { type: 'string', default: '7' },
     holdout: { type: 'string', default: '0' },
     fold: { type: 'string', default: '0' },
     cv: { type: 'string', default: '0' },
@@ -118,7 +120,7 @@ function trainOn(lang, c, train) {
   const sentences = train.flatMap(sentencesOf);
   console.log(`${lang}: ${train.length} documents, ${sentences.length} sentences from ${c.source}`);
   const data = trainPerceptron(sentences, {
-    lang, version: VERSION, types: TYPES, templates: config.templates, epochs: Number(values.epochs), seed: 7, prune: config.prune, scale: config.scale,
+    lang, version: VERSION, types: TYPES, templates: config.templates, epochs: Number(values.epochs), seed: Number(values.seed), prune: config.prune, scale: config.scale,
     training: { script: 'scripts/train-ner.mjs', corpus: c.source, documents: train.length, date: new Date().toISOString().slice(0, 10) },
     onEpoch: (e, m) => process.stdout.write(`  epoch ${e}: ${m} wrong chains\n`),
   });
