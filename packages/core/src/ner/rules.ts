@@ -27,7 +27,7 @@ export function ruleMentions(input: NerInput, cues: Cues): NerMention[] {
   const listed = cues.nameKinds(tokens, text, input.lang);
   for (const [from, to] of sentenceRanges(tokens)) {
     if (tokens[from]!.caps === 'none') caselessSentence(tokens, kinds, from, to, gap, add);
-    else casedSentence(tokens, kinds, from, to, gap, add, seenInside, listed, commonWord);
+    else casedSentence(tokens, kinds, from, to, gap, add, seenInside, listed);
   }
   return out;
 }
@@ -43,7 +43,7 @@ const isArticle = (t: Token) => t.norm.startsWith('ال') || t.norm.startsWith('
 
 function casedSentence(
   tokens: readonly Token[], kinds: ReadonlyArray<CueKind | undefined>, from: number, to: number,
-  gap: (i: number) => boolean, add: Add, seenInside: ReadonlySet<string>, listed: readonly string[], common: (t: Token) => boolean,
+  gap: (i: number) => boolean, add: Add, seenInside: ReadonlySet<string>, listed: readonly string[],
 ): void {
   /** The kind of listed name (place, organization …) that spans exactly `[a, b)`, if one does. */
   const listedAs = (a: number, b: number): string | undefined => {
@@ -113,7 +113,7 @@ function casedSentence(
       // without a title, a person's name begins with a listed given name or ends in a word that is not a
       // common one, and has no acronym in it (not: Sustainable Growth, Blue Mosque, WTA Finals)
       const acronym = tokens.slice(a, b).some((t) => t.caps === 'upper' && t.norm.length >= 2);
-      if (listed[a] !== 'given' && (acronym || common(tokens[b - 1]!))) return;
+      if (listed[a] !== 'given' && (acronym || commonWord(tokens[b - 1]!))) return;
       if (atStart && !seenInside.has(tokens[a]!.norm)) return add('person', a + 1 < b - 1 ? a + 1 : a, b);
       add('person', a, b);
     }
