@@ -69,11 +69,18 @@ function casedSentence(
       s++;
       title = true;
     }
+    // and so is a title's complement: the common words after its "of" (Secretary of State Blinken,
+    // Minister of Foreign Affairs Aibek Smadyarov)
+    if (title && s > from && kinds[s - 1] === 'person' && s < e && kinds[s] === 'connector') {
+      s++;
+      while (s < e && commonWord(tokens[s]!)) s++;
+    }
     // a title inside the run (Uzbekistan President Aziz Abdullaev, UN Secretary): the words before it
     // belong to the title unless they name an organization or place by a head word
     let last = e - 1;
     while (last > s && kinds[last] !== 'person') last--;
-    if (last > s) {
+    const inner = last > s;
+    if (inner) {
       if (kinds.slice(s, last).some((k) => k === 'organization' || k === 'location')) typeRun(s, last);
       s = last + 1;
       title = true;
@@ -102,7 +109,8 @@ function casedSentence(
       const atStart = a === from;
       if (span.includes('organization')) return add('organization', a, b);
       if (span.includes('location') && !single) return add('location', a, b);
-      if (title && a === s) return add('person', a, b);
+      // after a title inside a run, one common word is the rest of a longer name (UNGA General Debate, Best Director Award)
+      if (title && a === s) return single && inner && commonWord(tokens[a]!) ? undefined : add('person', a, b);
       if (a > from && kinds[a - 1] === 'locationBefore') return add('location', a, b);
       if (a > from + 1 && kinds[a - 1] === 'connector' && kinds[a - 2] === 'location') return add('location', a, b); // the village of Khorog
       const known = listedAs(a, b);
