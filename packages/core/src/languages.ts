@@ -16,6 +16,8 @@ export interface LanguagePack {
   script: Script;
   /** The matching key of a normalized word. Deterministic: inflected forms of a word should share it. */
   stem(word: string): string;
+  /** Lowercase words written with a period that does not end a sentence (`dr`, `st`, `г`, `ул`). */
+  abbreviations?: ReadonlySet<string>;
   /**
    * The forms a word written in base form takes in text (declension by ending, suffixes, clitics),
    * from the pack's paradigm data. Names match only these exact forms; topic terms match their stems.
@@ -38,6 +40,8 @@ export interface LanguageData {
   script: Script;
   stemmer: SnowballStemmerData | AffixStemmerData | { kind: 'none' };
   paradigms?: ParadigmData;
+  /** Words written with a period that does not end a sentence: titles, address words (`Dr`, `St`, `г`, `ул`). */
+  abbreviations?: string[];
   dictionary?: DictionaryData;
 }
 
@@ -171,6 +175,7 @@ export function createLanguagePack(data: LanguageData): LanguagePack {
     code: data.code,
     name: data.name,
     script: data.script,
+    abbreviations: new Set((data.abbreviations ?? []).map((a) => a.toLowerCase())),
     stem(word) {
       let s = cache.get(word);
       if (s === undefined) {

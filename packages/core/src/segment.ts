@@ -1,4 +1,5 @@
 import { normalize, toOriginal, type Normalized } from './normalize.js';
+import { getLanguage } from './languages.js';
 import { scriptOf, type Script } from './script.js';
 import type { LanguageCode, Span } from './types.js';
 
@@ -56,18 +57,46 @@ const NON_SPACE = /\S/u;
 export function splitSentences(text: string, ranges: readonly Span[], lang: LanguageCode = 'und'): Sentence[] {
   const out: Sentence[] = [];
   const { sentences } = segmenter(lang);
+  const abbreviations = getLanguage(lang)?.abbreviations;
   for (const range of ranges) {
     for (const line of splitLines(text, range)) {
+      let open = -1; // start of a sentence that continues past a period after an initial or abbreviation
       for (const seg of sentences.segment(text.slice(line.start, line.end))) {
         let start = line.start + seg.index;
         let end = start + seg.segment.length;
         while (start < end && !NON_SPACE.test(text[start]!)) start++;
         while (end > start && !NON_SPACE.test(text[end - 1]!)) end--;
-        if (end > start) out.push({ start, end, text: text.slice(start, end) });
+        if (end <= start) continue;
+        if (open >= 0) start = open;
+        open = end < line.end && continuesAfter(text.slice(start, end), abbreviations) ? start : -1;
+        if (open < 0) out.push({ start, end, text: text.slice(start, end) });
+      }
+      if (open >= 0) {
+        let end = line.end;
+        while (end > open && !NON_SPACE.test(text[end - 1]!)) end--;
+        out.push({ start: open, end, text: text.slice(open, end) });
       }
     }
   }
   return out;
+}
+
+/** The word before a sentence's final period, and the word before that (`В. В.` → `В`, `В`; `в г.` → `г`, `в`). */
+const LAST_WORD = /(?:^|([\p{L}\p{N}]+)[^\p{L}\p{N}]+)([\p{L}][\p{L}.]*)\.$/u;
+const INITIAL = /^\p{Lu}$/u;
+const NUMBER = /^\p{N}+$/u;
+
+/**
+ * Whether a sentence the Unicode rules end at a period goes on: the period ends an initial (В. В. Путин,
+ * J. Smith) or one of the language's abbreviations (г. Алматы, St. Petersburg), not after a number
+ * (2024 г., 10 G.).
+ */
+function continuesAfter(sentence: string, abbreviations: ReadonlySet<string> | undefined): boolean {
+  const m = LAST_WORD.exec(sentence);
+  if (!m) return false;
+  const word = m[2]!;
+  if (m[1] && NUMBER.test(m[1])) return false;
+  return INITIAL.test(word) || !!abbreviations?.has(word.toLowerCase());
 }
 
 function* splitLines(text: string, range: Span): Generator<Span> {

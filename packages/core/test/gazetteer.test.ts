@@ -58,6 +58,7 @@ describe('linking in running text', () => {
     ['قال الرئيس قاسم جومارت توكاييف', ['person:kassym-jomart-tokayev']],
     ['President Tokayev and Kassym-Jomart Tokayev’s team', ['person:kassym-jomart-tokayev']],
     ['Саммит ОДКБ. ҰҚШҰ саммиті. CSTO summit.', ['org:csto']],
+    ['CIS leaders met in St. Petersburg for an informal summit.', ['city:saint-petersburg', 'org:cis']],
     ['США, АҚШ-пен, الولايات المتحدة', ['country:US']],
     ['Республика Беларусь и Белоруссия', ['country:BY']],
     ['в секторе Газа и на Западном берегу', ['place:gaza-strip', 'place:west-bank']],

@@ -33,6 +33,17 @@ describe('segmentation', () => {
     for (const x of s) expect(text.slice(x.start, x.end)).toBe(x.text);
   });
 
+  it('goes on past the period of an initial or an abbreviation of the language, not after a number', () => {
+    const ru = 'Президент В. В. Путин заявил. Глава МИД С. Лавров приехал в г. Алматы на ул. Абая. Это было в 2024 г. В Москве тоже.';
+    expect(splitSentences(ru, [{ start: 0, end: ru.length }], 'ru').map((x) => x.text)).toEqual([
+      'Президент В. В. Путин заявил.', 'Глава МИД С. Лавров приехал в г. Алматы на ул. Абая.', 'Это было в 2024 г.', 'В Москве тоже.',
+    ]);
+    const en = 'Leaders met in St. Petersburg. Mr. Smith came at 5 p.m. Then he left.';
+    const s = splitSentences(en, [{ start: 0, end: en.length }], 'en');
+    expect(s.map((x) => x.text)).toEqual(['Leaders met in St. Petersburg.', 'Mr. Smith came at 5 p.m.', 'Then he left.']);
+    for (const x of s) expect(en.slice(x.start, x.end)).toBe(x.text);
+  });
+
   it('splits Arabic sentences', () => {
     const text = 'قال توكاييف. وأضاف أن كازاخستان مستعدة؟ نعم';
     expect(splitSentences(text, [{ start: 0, end: text.length }], 'ar').length).toBe(3);
