@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // Trains the shipped NER perceptrons of @topictag/core from the TRAIN parts of public corpora:
 //   ru: factRuEval-2016 devset/   kk: KazNERD IOB2_valid.txt     (the test parts are never read here)
-// Usage: node scripts/train-ner.mjs [--lang ru|kk|all] [--data DIR] [--epochs N] [--seed N] [--holdout K [--fold F] | --cv K] [--templates FILE] [--dry]
+// Usage: node scripts/train-ner.mjs [--lang ru|kk|all] [--data DIR] [--epochs N] [--seed N] [--shuffles K] [--holdout K [--fold F] | --cv K] [--templates FILE] [--dry]
 //   --data     directory holding factrueval/ and kaznerd/ (default ../shared/external beside the repo)
 //   --holdout  K > 0: train on the other documents, score every K-th document of the train part (model selection); nothing written
 //   --fold     with --holdout K, score the documents i with i % K = fold instead (0 … K−1)
 //   --cv       K > 1: K-fold cross-validation on the train part: every fold held out in turn, counts summed,
 //              P/R/F1 per type in the model and the system view (how every setting was chosen); nothing written
 //   --templates  another templates file to try (default packages/core/data/ner/templates.json)
-//   --seed     the shuffling seed (default 7; other seeds show how much a CV difference is noise)
+//   --seed     the first shuffling seed (default 7; other seeds show how much a CV difference is noise)
+//   --shuffles K  train K times on shuffles seed … seed+K−1 and average the weights (default 3: steadier
+//              than one shuffle, whose CV F1 moves by up to ±1 with the seed)
 // Writes packages/core/data/ner/<lang>.model.json.gz (build the core first: pnpm run build).
 // With --holdout, environment switches print more about the held-out documents:
 //   NER_COUNTS=1  tp/fp/fn per type (sum them over folds for cross-validation)
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: join(root, '../shared/external') },
     epochs: { type: 'string', default: '15' },
     seed: { type: 'string', default: '7' },
+    shuffles: { type: 'string', default: '3' },
     holdout: { type: 'string', default: '0' },
     fold: { type: 'string', default: '0' },
     cv: { type: 'string', default: '0' },
@@ -115,17 +118,30 @@ for (const lang of langs) {
   console.log(`  wrote ${out} (${(gz.length / 1e6).toFixed(2)} MB)`);
 }
 
-/** Trains a perceptron of `lang` on the prepared documents `train`. */
+/** Trains a perceptron of `lang` on the prepared documents `train` (the average of `--shuffles` runs). */
 function trainOn(lang, c, train) {
   const sentences = train.flatMap(sentencesOf);
   console.log(`${lang}: ${train.length} documents, ${sentences.length} sentences from ${c.source}`);
-  const data = trainPerceptron(sentences, {
-    lang, version: VERSION, types: TYPES, templates: config.templates, epochs: Number(values.epochs), seed: Number(values.seed), prune: config.prune, scale: config.scale,
+  const runs = Array.from({ length: Number(values.shuffles) }, (_, r) => trainPerceptron(sentences, {
+    lang, version: VERSION, types: TYPES, templates: config.templates, epochs: Number(values.epochs), seed: Number(values.seed) + r, prune: config.prune, scale: config.scale,
     training: { script: 'scripts/train-ner.mjs', corpus: c.source, documents: train.length, date: new Date().toISOString().slice(0, 10) },
     onEpoch: (e, m) => process.stdout.write(`  epoch ${e}: ${m} wrong chains\n`),
-  });
+  }));
+  const data = runs.length === 1 ? runs[0] : averageRuns(runs);
   console.log(`  features: ${data.training.features} seen, ${data.training.kept} kept`);
   return data;
+}
+
+/** The average of perceptrons trained on different shuffles: every feature's weights (0 where a run lacks it) and the transitions. */
+function averageRuns(runs) {
+  const n = runs.length;
+  const features = {};
+  for (const name of new Set(runs.flatMap((r) => Object.keys(r.features)))) {
+    const row = runs[0].types.flatMap((_, t) => [0, 1, 2, 3, 4].map((g) => Math.round(runs.reduce((s, r) => s + (r.features[name]?.[t * 5 + g] ?? 0), 0) / n)));
+    if (row.some((v) => v !== 0)) features[name] = row;
+  }
+  const transitions = runs[0].transitions.map((row, t) => row.map((_, j) => Math.round(runs.reduce((s, r) => s + r.transitions[t][j], 0) / n)));
+  return { ...runs[0], features, transitions, training: { ...runs[0].training, shuffles: n, seeds: runs.map((_, r) => Number(values.seed) + r), kept: Object.keys(features).length } };
 }
 
 /**
