@@ -118,6 +118,24 @@ describe('named-entity recognition', () => {
     expect(a.entities.filter((e) => e.name === 'Вектор').map((e) => e.type).sort()).toEqual(['location', 'organization']);
   });
 
+  test('a capitalized head word alone refers back to the organization the document names with it', () => {
+    // a recognizer that reads every «Организации» as an unknown organization
+    const heads: NerModel = {
+      name: 'heads',
+      languages: ['ru'],
+      recognize: ({ tokens }) => tokens.flatMap((t, i): NerMention[] =>
+        t.norm === 'организации' && tokens[i + 1]?.norm !== 'договора' ? [{ type: 'organization', start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, source: 'model' }] : []),
+    };
+    const text = 'Саммит Организации Договора о коллективной безопасности прошёл в Астане. Государства – члены Организации приняли заявление.';
+    const a = createAnalyzer({ ner: heads }).analyze({ id: 'x', source: 'x', lang: 'ru', text });
+    offsetsHold(a);
+    expect(a.entities.find((e) => e.id === 'org:csto')?.mentions.map((m) => m.text)).toEqual(['Организации Договора о коллективной безопасности', 'Организации']);
+    expect(a.entities.some((e) => e.id === null)).toBe(false);
+    // without the full name in the document, the head word stays an unknown organization
+    const b = createAnalyzer({ ner: heads }).analyze({ id: 'x', source: 'x', lang: 'ru', text: 'Саммит ОДКБ прошёл. Государства – члены Организации приняли заявление.' });
+    expect(b.entities.find((e) => e.id === null)).toMatchObject({ type: 'organization', name: 'Организации' });
+  });
+
   test('Arabic: a head with the article names an organization only with definite words after it; a generic one refers back', () => {
     const text = 'وافق المجلس الاقتصادي الأوراسي الأعلى على الخطة. وقالت المنظمة إنها مستعدة. وأكدت وزارة الخارجية الكازاخستانية أن مجلس الأمن التابع للمنظمة سيجتمع. وناقش المجلس تنفيذ القرارات.';
     const a = analyzer.analyze({ id: 'x', source: 'x', lang: 'ar', text });

@@ -55,6 +55,7 @@ export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions
     const e = byId.get(g.ref);
     if (e?.type === 'person' && g.tokenEnd - g.tokenStart > 1) linkedSurname.set(tokens[g.tokenEnd - 1]!.key, e);
   }
+  headWordRepeats(groups, gaz, byId, tokens, text);
   // one-word person mentions join the full name they repeat
   for (const [key, g] of [...groups]) {
     if (g.type !== 'person' || g.lastStem !== null) continue;
@@ -92,6 +93,32 @@ export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions
 }
 
 type Group = { type: EntityType; mentions: NerMention[]; lastStem: string | null };
+
+/**
+ * A capitalized head word standing alone refers back to the organization the document names with it:
+ * «Организации Договора о коллективной безопасности … государства – участники Организации». A one-word
+ * unknown organization joins the linked organization whose multi-word mention here begins with a word
+ * of its stem, when exactly one does.
+ */
+function headWordRepeats(groups: Map<string, Group>, gaz: readonly LexiconMatch[], byId: ReadonlyMap<string | null, LinkedEntity>, tokens: readonly Token[], text: string): void {
+  const byHead = new Map<string, Set<LinkedEntity>>();
+  for (const g of gaz) {
+    const e = byId.get(g.ref);
+    if (e?.type !== 'organization' || g.tokenEnd - g.tokenStart < 2) continue;
+    const head = tokens[g.tokenStart]!.key;
+    const set = byHead.get(head);
+    if (set) set.add(e);
+    else byHead.set(head, new Set([e]));
+  }
+  for (const [key, g] of [...groups]) {
+    if (g.type !== 'organization' || g.mentions.some((m) => m.tokenEnd - m.tokenStart !== 1)) continue;
+    const targets = byHead.get(key.slice(key.indexOf('\u0000') + 1));
+    if (targets?.size !== 1) continue;
+    const [e] = targets;
+    e!.mentions.push(...g.mentions.map((m) => span(text, m.start, m.end)));
+    groups.delete(key);
+  }
+}
 
 /**
  * One sense per document: a name the model read as two types (the chains are decoded apart) takes the
