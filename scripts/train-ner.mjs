@@ -135,9 +135,10 @@ function trainOn(lang, c, train) {
 /** The average of perceptrons trained on different shuffles: every feature's weights (0 where a run lacks it) and the transitions. */
 function averageRuns(runs) {
   const n = runs.length;
+  const width = Object.values(runs[0].features)[0]?.length ?? 0; // types × tags
   const features = {};
   for (const name of new Set(runs.flatMap((r) => Object.keys(r.features)))) {
-    const row = runs[0].types.flatMap((_, t) => [0, 1, 2, 3, 4].map((g) => Math.round(runs.reduce((s, r) => s + (r.features[name]?.[t * 5 + g] ?? 0), 0) / n)));
+    const row = Array.from({ length: width }, (_, j) => Math.round(runs.reduce((s, r) => s + (r.features[name]?.[j] ?? 0), 0) / n));
     if (row.some((v) => v !== 0)) features[name] = row;
   }
   const transitions = runs[0].transitions.map((row, t) => row.map((_, j) => Math.round(runs.reduce((s, r) => s + r.transitions[t][j], 0) / n)));
