@@ -59,7 +59,7 @@ export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions
   // one-word person mentions join the full name they repeat
   for (const [key, g] of [...groups]) {
     if (g.type !== 'person' || g.lastStem !== null) continue;
-    const stem = key.slice(key.indexOf('\u0000') + 1);
+    const stem = stemsOf(key);
     const target = surnameOf.get(stem);
     const person = linkedSurname.get(stem);
     if (target && target !== key) {
@@ -94,6 +94,11 @@ export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions
 
 type Group = { type: EntityType; mentions: NerMention[]; lastStem: string | null };
 
+/** The stems part of a group key (`type \u0000 stems`). */
+function stemsOf(key: string): string {
+  return key.slice(key.indexOf('\u0000') + 1);
+}
+
 /**
  * A capitalized head word standing alone refers back to the organization the document names with it:
  * «Организации Договора о коллективной безопасности … государства – участники Организации». A one-word
@@ -112,7 +117,7 @@ function headWordRepeats(groups: Map<string, Group>, gaz: readonly LexiconMatch[
   }
   for (const [key, g] of [...groups]) {
     if (g.type !== 'organization' || g.mentions.some((m) => m.tokenEnd - m.tokenStart !== 1)) continue;
-    const targets = byHead.get(key.slice(key.indexOf('\u0000') + 1));
+    const targets = byHead.get(stemsOf(key));
     if (targets?.size !== 1) continue;
     const [e] = targets;
     e!.mentions.push(...g.mentions.map((m) => span(text, m.start, m.end)));
@@ -128,7 +133,7 @@ function headWordRepeats(groups: Map<string, Group>, gaz: readonly LexiconMatch[
 function oneSensePerDocument(groups: Map<string, Group>, surnameOf: Map<string, string>): void {
   const byStems = new Map<string, string[]>();
   for (const key of groups.keys()) {
-    const stems = key.slice(key.indexOf('\u0000') + 1);
+    const stems = stemsOf(key);
     const keys = byStems.get(stems);
     if (keys) keys.push(key);
     else byStems.set(stems, [key]);

@@ -33,7 +33,6 @@ export function modelMentions(input: NerInput, model: LanguageModel, cues: Cues)
   return repeatMentions(input, joinHyphenated(input, out)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-
 /**
  * One name across a tight hyphen: the word segmenter splits Жан-Мари Ле Пен into Жан, Мари …, and the
  * model may begin the name after the hyphen (Дитер Нисипяну for Ливиу-Дитер Нисипяну) or split it in
