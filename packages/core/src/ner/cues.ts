@@ -23,6 +23,11 @@ export interface CueData {
   connectors?: Partial<Record<LanguageCode, string[]>>;
   /** Prepositions that make a following unknown name a place in rule-based languages (in, near). */
   locationBefore?: Partial<Record<LanguageCode, string[]>>;
+  /**
+   * Words of a person's name that take the next word with them in caseless scripts, article and all
+   * (Arabic عبد العزيز, أبو بكر, بن, آل).
+   */
+  nameJoiners?: Partial<Record<LanguageCode, string[]>>;
 }
 
 /**
@@ -39,7 +44,7 @@ export interface NameListData {
 }
 
 /** Cue kinds a token can carry. */
-export type CueKind = EntityType | 'stop' | 'connector' | 'locationBefore';
+export type CueKind = EntityType | 'stop' | 'connector' | 'locationBefore' | 'joiner';
 
 /** Compiled cues: a stem lookup per language pack, and the name lists. */
 export class Cues {
@@ -54,10 +59,16 @@ export class Cues {
       ['stop', data.stop],
       ['connector', data.connectors],
       ['locationBefore', data.locationBefore],
+      ['joiner', data.nameJoiners],
       ['person', data.person],
       ['organization', data.organization],
       ['location', data.location],
     ];
+    // The stems of clitic-prefixed forms (Arabic ووزارة, كمدير) come second, so they never override a
+    // listed word's own stem: a stemmer takes a word's first letter for a clitic when it may be one
+    // (وزارة → زارة), so the prefixed form's stem is not the word's. Two-letter words are left out
+    // (ب + ان is Ban, ف + لم is a film).
+    const prefixed: Array<[Map<string, CueKind>, string, CueKind]> = [];
     for (const [kind, lists] of kinds) {
       for (const [lang, words] of Object.entries(lists ?? {})) {
         for (const w of words ?? []) {
@@ -66,9 +77,12 @@ export class Cues {
           let stems = this.byKey.get(pack.code);
           if (!stems) this.byKey.set(pack.code, (stems = new Map()));
           stems.set(pack.stem(norm), kind);
+          if (norm.length < 3) continue;
+          for (const f of pack.forms(norm)) if (f !== norm && f.endsWith(norm)) prefixed.push([stems, pack.stem(f), kind]);
         }
       }
     }
+    for (const [stems, key, kind] of prefixed) if (!stems.has(key)) stems.set(key, kind);
   }
 
   /** The cue kind of a token, if its stem is a cue word. */

@@ -167,7 +167,7 @@ function documentCase(tokens: readonly Token[]): string[] {
 }
 
 /** `B-type`/`I-type` for tokens inside gazetteer entity matches (the longest match wins), else `O`. */
-function gazetteerTags(input: NerInput): string[] {
+export function gazetteerTags(input: NerInput): string[] {
   return labelTokens(input.tokens.length, input.entityMatches, (m, first) => {
     const type = m.ref === BLOCKED_REF ? 'blocked' : input.gazetteer?.get(m.ref)?.type;
     return type && `${first ? 'B' : 'I'}-${type}`;

@@ -2,7 +2,7 @@ import { getLanguage } from '../languages.js';
 import type { Token } from '../lexicon.js';
 import type { EntityType } from '../types.js';
 import type { CueKind, Cues } from './cues.js';
-import { sentenceRanges } from './features.js';
+import { gazetteerTags, sentenceRanges } from './features.js';
 import type { NerInput, NerMention } from './types.js';
 
 /**
@@ -25,8 +25,9 @@ export function ruleMentions(input: NerInput, cues: Cues): NerMention[] {
     e > s && out.push({ type, start: tokens[s]!.start, end: tokens[e - 1]!.end, tokenStart: s, tokenEnd: e, source: 'rules' });
 
   const listed = cues.nameKinds(tokens, text, input.lang);
+  const gaz = gazetteerTags(input);
   for (const [from, to] of sentenceRanges(tokens)) {
-    if (tokens[from]!.caps === 'none') caselessSentence(tokens, kinds, from, to, gap, add);
+    if (tokens[from]!.caps === 'none') caselessSentence(tokens, kinds, from, to, gap, add, listed, gaz);
     else casedSentence(tokens, kinds, from, to, gap, add, seenInside, listed);
   }
   return out;
@@ -39,7 +40,8 @@ function commonWord(t: Token): boolean {
 }
 
 type Add = (type: EntityType, start: number, end: number) => void;
-const isArticle = (t: Token) => t.norm.startsWith('ال') || t.norm.startsWith('وال') || t.norm.startsWith('بال') || t.norm.startsWith('لل');
+/** A word with the article (الخارجية, وال…, بال…, لل…); not the short word آل (family of). */
+const isArticle = (t: Token) => t.norm.length > 3 && /^(?:ال|وال|بال|لل)/u.test(t.norm);
 
 function casedSentence(
   tokens: readonly Token[], kinds: ReadonlyArray<CueKind | undefined>, from: number, to: number,
@@ -130,18 +132,32 @@ function casedSentence(
 
 function caselessSentence(
   tokens: readonly Token[], kinds: ReadonlyArray<CueKind | undefined>, from: number, to: number,
-  gap: (i: number) => boolean, add: Add,
+  gap: (i: number) => boolean, add: Add, listed: readonly string[], gaz: readonly string[],
 ): void {
   const plain = (i: number) => i < to && kinds[i] === undefined && !gap(i) && !/^\d/u.test(tokens[i]!.norm);
+  const nameWord = (i: number) => plain(i) || (i < to && kinds[i] === 'joiner' && !gap(i));
+  const place = (i: number) => gaz[i]!.endsWith('-location');
   for (let i = from; i < to; i++) {
     const kind = kinds[i];
-    if (kind === 'person') {
-      // title, its descriptors (definite words: الخارجية الروسي), then 1–3 name words and an optional family name with ال
+    if (listed[i] === 'place' && kind === 'organization') {
+      // a listed place written with an organization head word: الاتحاد السوفيتي
       let j = i + 1;
-      while (j < to && j < i + 4 && !gap(j) && (kinds[j] === 'person' || (kinds[j] === undefined && isArticle(tokens[j]!)))) j++;
-      const s = j;
-      while (j < s + 3 && plain(j) && !isArticle(tokens[j]!)) j++;
-      if (j > s && plain(j) && isArticle(tokens[j]!) && (j + 1 >= to || gap(j + 1) || kinds[j + 1] === 'stop')) j++;
+      while (j < to && listed[j] === 'place+') j++;
+      add('location', i, j);
+      i = j - 1;
+    } else if (kind === 'person') {
+      // title, its descriptors (definite words: الخارجية الروسي) and a place it is of (رئيس قيرغيزستان),
+      // then 1–3 name words (عبد العزيز counts one) and, after fewer than three, a family name with ال
+      // (عبد الفتاح السيسي); a bare title that is also a given name, before a name word, begins the
+      // name (أمير خان متقي; not أمير قطر)
+      let s = i + 1;
+      let j = s;
+      let words = 0;
+      if (listed[i] === 'given' && !isArticle(tokens[i]!) && plain(j) && !isArticle(tokens[j]!) && !place(j)) [s, words] = [i, 1];
+      else while (j < to && j < i + 4 && !gap(j) && (kinds[j] === 'person' || (kinds[j] === undefined && (isArticle(tokens[j]!) || place(j))))) s = ++j;
+      for (; words < 3 && nameWord(j) && (!isArticle(tokens[j]!) || kinds[j - 1] === 'joiner'); j++) if (kinds[j] !== 'joiner') words++;
+      while (j > s && kinds[j - 1] === 'joiner') j--;
+      if (j > s && words < 3 && plain(j) && isArticle(tokens[j]!) && (j + 1 >= to || gap(j + 1) || kinds[j + 1] === 'stop')) j++;
       if (j > s) add('person', s, j);
       i = Math.max(i, j - 1);
     } else if (kind === 'organization') {
