@@ -50,6 +50,8 @@ export type CueKind = EntityType | 'stop' | 'connector' | 'locationBefore' | 'jo
 export class Cues {
   /** Pack → stem → cue kind. */
   private readonly byKey = new Map<LanguageCode, Map<string, CueKind>>();
+  /** Pack → form of a cue word → cue kind. */
+  private readonly byForm = new Map<LanguageCode, Map<string, CueKind>>();
   private readonly lists: readonly NameListData[];
   private readonly lexicons = new Map<LanguageCode, Lexicon>();
 
@@ -64,11 +66,6 @@ export class Cues {
       ['organization', data.organization],
       ['location', data.location],
     ];
-    // The stems of clitic-prefixed forms (Arabic ووزارة, كمدير) come second, so they never override a
-    // listed word's own stem: a stemmer takes a word's first letter for a clitic when it may be one
-    // (وزارة → زارة), so the prefixed form's stem is not the word's. Two-letter words are left out
-    // (ب + ان is Ban, ف + لم is a film).
-    const prefixed: Array<[Map<string, CueKind>, string, CueKind]> = [];
     for (const [kind, lists] of kinds) {
       for (const [lang, words] of Object.entries(lists ?? {})) {
         for (const w of words ?? []) {
@@ -77,17 +74,27 @@ export class Cues {
           let stems = this.byKey.get(pack.code);
           if (!stems) this.byKey.set(pack.code, (stems = new Map()));
           stems.set(pack.stem(norm), kind);
-          if (norm.length < 3) continue;
-          for (const f of pack.forms(norm)) if (f !== norm && f.endsWith(norm)) prefixed.push([stems, pack.stem(f), kind]);
+          let forms = this.byForm.get(pack.code);
+          if (!forms) this.byForm.set(pack.code, (forms = new Map()));
+          for (const f of pack.forms(norm)) forms.set(f, kind);
         }
       }
     }
-    for (const [stems, key, kind] of prefixed) if (!stems.has(key)) stems.set(key, kind);
   }
 
-  /** The cue kind of a token, if its stem is a cue word. */
+  /** The cue kind of a token, if its stem is a cue word (a feature of the trained models). */
   of(token: Token): CueKind | undefined {
     return this.byKey.get(token.pack)?.get(token.key);
+  }
+
+  /**
+   * The cue kind of a token for the cue rules: a cue word's own form (the language pack's paradigm:
+   * English plural and possessive, Arabic clitics), else a cue word's stem if the token is inflected
+   * (قائدها, Ministries). Stems alone conflate too much there: English New is the stem of news, and a
+   * stemmer reads وزارة as و + زارة, so ووزارة was missed.
+   */
+  formOf(token: Token): CueKind | undefined {
+    return this.byForm.get(token.pack)?.get(token.norm) ?? (token.key !== token.norm ? this.of(token) : undefined);
   }
 
   /**

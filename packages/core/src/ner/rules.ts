@@ -1,4 +1,5 @@
 import { getLanguage } from '../languages.js';
+import { TIGHT_HYPHEN } from '../segment.js';
 import type { Token } from '../lexicon.js';
 import type { EntityType } from '../types.js';
 import type { CueKind, Cues } from './cues.js';
@@ -14,7 +15,7 @@ import type { NerInput, NerMention } from './types.js';
  */
 export function ruleMentions(input: NerInput, cues: Cues): NerMention[] {
   const { tokens, text } = input;
-  const kinds = tokens.map((t) => cues.of(t));
+  const kinds = tokens.map((t) => cues.formOf(t));
   const out: NerMention[] = [];
   const seenInside = new Set<string>();
   tokens.forEach((t, i) => {
@@ -28,24 +29,26 @@ export function ruleMentions(input: NerInput, cues: Cues): NerMention[] {
   const gaz = gazetteerTags(input);
   for (const [from, to] of sentenceRanges(tokens)) {
     if (tokens[from]!.caps === 'none') caselessSentence(tokens, kinds, from, to, gap, add, listed, gaz);
-    else casedSentence(tokens, kinds, from, to, gap, add, seenInside, listed);
+    else casedSentence(tokens, kinds, from, to, gap, add, seenInside, listed, gaz, text);
   }
   return out;
 }
 
 /** Whether the dictionary of the token's language pack knows its word as a common word (noun, adjective …). */
 function commonWord(t: Token): boolean {
-  const c = getLanguage(t.pack)?.wordClass?.(t.norm);
+  const c = getLanguage(t.pack)?.wordClass?.(t.norm.replace(POSSESSIVE, ''));
   return c !== undefined && c !== '?' && !c.endsWith(':');
 }
 
 type Add = (type: EntityType, start: number, end: number) => void;
+/** A word ending in an apostrophe suffix: English possessive (Russia's), Turkish case (Türkiye'nin). */
+const POSSESSIVE = /['’]\p{L}{0,3}$/u;
 /** A word with the article (الخارجية, وال…, بال…, لل…); not the short word آل (family of). */
 const isArticle = (t: Token) => t.norm.length > 3 && /^(?:ال|وال|بال|لل)/u.test(t.norm);
 
 function casedSentence(
   tokens: readonly Token[], kinds: ReadonlyArray<CueKind | undefined>, from: number, to: number,
-  gap: (i: number) => boolean, add: Add, seenInside: ReadonlySet<string>, listed: readonly string[],
+  gap: (i: number) => boolean, add: Add, seenInside: ReadonlySet<string>, listed: readonly string[], gaz: readonly string[], text: string,
 ): void {
   /** The kind of listed name (place, organization …) that spans exactly `[a, b)`, if one does. */
   const listedAs = (a: number, b: number): string | undefined => {
@@ -59,11 +62,22 @@ function casedSentence(
     const k = kinds[i];
     return (t.caps === 'initial' || t.caps === 'upper') && k !== 'stop' && k !== 'connector' && k !== 'locationBefore' && !/^\d/u.test(t.norm);
   };
+  /** A place with an apostrophe suffix (Russia's). */
+  const placeOf = (i: number) => POSSESSIVE.test(tokens[i]!.norm) && (gaz[i]!.endsWith('-location') || listed[i]!.startsWith('place'));
+  const tight = (i: number) => TIGHT_HYPHEN.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+  const infix = (i: number) => tokens[i]!.caps === 'lower' && tight(i) && tight(i + 1);
   for (let i = from; i < to; i++) {
     if (!nameLike(i)) continue;
     let s = i;
     let e = i + 1;
-    while (e < to && !gap(e) && (nameLike(e) || (kinds[e] === 'connector' && e + 1 < to && nameLike(e + 1) && !gap(e + 1)))) e++;
+    // the run goes on over connectors before a name word (Ministry of Energy) and lowercase infixes
+    // between tight hyphens (Mazar-i-Sharif); it ends after a place with an apostrophe suffix
+    // (Russia's Kazan; not Women's Tennis Association)
+    while (e < to && !placeOf(e - 1)) {
+      if (!gap(e) && nameLike(e)) e++;
+      else if (e + 1 < to && nameLike(e + 1) && (gap(e) ? infix(e) : kinds[e] === 'connector' && !gap(e + 1) && !placeOf(e + 1))) e += 2;
+      else break;
+    }
     i = e - 1;
     // titles written with a capital (President Tokayev) are context, not part of the name
     let title = s > from && kinds[s - 1] === 'person';
@@ -81,7 +95,8 @@ function casedSentence(
     // belong to the title unless they name an organization or place by a head word
     let last = e - 1;
     while (last > s && kinds[last] !== 'person') last--;
-    const inner = last > s;
+    // (not a title after "of" in an organization's name: Council of Ministers of Foreign Affairs)
+    const inner = last > s && !(kinds[last - 1] === 'connector' && kinds.slice(s, last).includes('organization'));
     if (inner) {
       if (kinds.slice(s, last).some((k) => k === 'organization' || k === 'location')) typeRun(s, last);
       s = last + 1;
@@ -109,7 +124,18 @@ function casedSentence(
       const span = kinds.slice(a, b);
       const single = b - a === 1;
       const atStart = a === from;
-      if (span.includes('organization')) return add('organization', a, b);
+      const head = span.lastIndexOf('organization');
+      if (head >= 0) {
+        // two names, each complete with its head word (Aga Khan Foundation and Nazarbayev University)
+        const join = span.findIndex((k, j) => k === 'connector' && span[j - 1] === 'organization' && j < head);
+        if (join > 0) return typeRun(a, a + join), typeRun(a + join + 1, b);
+        // a listed given name after the head word and its complement begins a person's name (the Ministry
+        // of Foreign Affairs Aibek Smadyarov)
+        let k = a + head + 1;
+        while (k < b - 1 && listed[k] !== 'given') k++;
+        add('organization', a, k < b - 1 ? k : b);
+        return k < b - 1 ? add('person', k, b) : undefined;
+      }
       if (span.includes('location') && !single) return add('location', a, b);
       // after a title inside a run, one common word is the rest of a longer name (UNGA General Debate, Best Director Award)
       if (title && a === s) return single && inner && commonWord(tokens[a]!) ? undefined : add('person', a, b);
