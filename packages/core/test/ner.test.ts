@@ -7,7 +7,7 @@ import {
   trainPerceptron, readPerceptronFile, tokenAttributes, defaultCues, sentenceRanges, scriptOf, type Analysis, type Entity, type NameListData, type EntityType, type NerMention, type NerModel,
 } from '../src/index.js';
 import { B, I, L, O, U, runs, viterbi } from '../src/ner/perceptron.js';
-import { joinHyphenated } from '../src/ner/recognizer.js';
+import { joinNameParts } from '../src/ner/recognizer.js';
 
 const analyzer = createAnalyzer();
 
@@ -373,8 +373,9 @@ describe('name lists', () => {
   });
 });
 
-describe('names across a tight hyphen', () => {
-  const text = 'Основатель фронта Жан-Мари Ле Пен-старший встретился с Ливиу-Дитер Нисипяну в Усть-Каменогорске; Россия - Китай.';
+describe('names across a tight hyphen and a patronymic joiner', () => {
+  const text = 'Основатель фронта Жан-Мари Ле Пен-старший встретился с Ливиу-Дитер Нисипяну в Усть-Каменогорске; Россия - Китай. ' +
+    'Приехал Ильхам Гейдар оглы Алиев, Азиз оглы и Керим улы.';
   const a = createAnalyzer({ ner: false }).analyze({ id: 'x', source: 'x', text, lang: 'ru' });
   const input = { tokens: a.tokens, text, lang: 'ru', entityMatches: [], gazetteer: null };
   const at = (word: string): number => a.tokens.findIndex((t) => t.text === word);
@@ -383,16 +384,18 @@ describe('names across a tight hyphen', () => {
     const e = at(last) + 1;
     return { type, start: a.tokens[s]!.start, end: a.tokens[e - 1]!.end, tokenStart: s, tokenEnd: e, source: 'model' };
   };
-  it('merges a name split at its hyphen and extends one begun after it; not over a spaced dash or to a lowercase word', () => {
-    const out = joinHyphenated(input, [
+  it('merges a name split at its hyphen or patronymic and extends one begun after it; not over a spaced dash or to a lowercase word', () => {
+    const out = joinNameParts(input, [
       mention('person', 'Жан', 'Жан'), mention('person', 'Мари', 'Пен'),
       mention('person', 'Дитер', 'Нисипяну'),
       mention('location', 'Каменогорске', 'Каменогорске'),
       mention('location', 'Россия', 'Россия'), mention('location', 'Китай', 'Китай'),
-    ]);
+      mention('person', 'Ильхам', 'Гейдар'), mention('person', 'Алиев', 'Алиев'), mention('person', 'Азиз', 'Азиз'), mention('location', 'Керим', 'Керим'),
+    ], defaultCues());
+    // a person goes on over a patronymic joiner and the capitalized word after it, not over a lowercase one; other types do not
     expect(out.map((m) => `${m.type}:${text.slice(m.start, m.end)}`).sort()).toEqual([
-      'location:Китай', 'location:Россия', 'location:Усть-Каменогорске',
-      'person:Жан-Мари Ле Пен', 'person:Ливиу-Дитер Нисипяну',
+      'location:Керим', 'location:Китай', 'location:Россия', 'location:Усть-Каменогорске',
+      'person:Азиз', 'person:Жан-Мари Ле Пен', 'person:Ильхам Гейдар оглы Алиев', 'person:Ливиу-Дитер Нисипяну',
     ]);
   });
 });

@@ -73,7 +73,8 @@ export class Cues {
           const pack = packFor(scriptOf(norm), lang);
           let stems = this.byKey.get(pack.code);
           if (!stems) this.byKey.set(pack.code, (stems = new Map()));
-          stems.set(pack.stem(norm), kind);
+          // joiners are read by the rules and the name joining only, never by the models' features
+          if (kind !== 'joiner') stems.set(pack.stem(norm), kind);
           let forms = this.byForm.get(pack.code);
           if (!forms) this.byForm.set(pack.code, (forms = new Map()));
           for (const f of pack.forms(norm)) forms.set(f, kind);

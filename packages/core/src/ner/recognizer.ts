@@ -6,6 +6,8 @@ import { Perceptron, runs, type PerceptronData } from './perceptron.js';
 import { ruleMentions } from './rules.js';
 import type { NerInput, NerMention, NerModel } from './types.js';
 
+const SPACE = /^\s+$/u;
+
 /** A trained perceptron for one language, with its compiled templates. */
 export interface LanguageModel {
   lang: LanguageCode;
@@ -30,20 +32,23 @@ export function modelMentions(input: NerInput, model: LanguageModel, cues: Cues)
       }
     });
   }
-  return repeatMentions(input, joinHyphenated(input, out)).sort((a, b) => a.start - b.start || b.end - a.end);
+  return repeatMentions(input, joinNameParts(input, out, cues)).sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /**
  * One name across a tight hyphen: the word segmenter splits Жан-Мари Ле Пен into Жан, Мари …, and the
  * model may begin the name after the hyphen (Дитер Нисипяну for Ливиу-Дитер Нисипяну) or split it in
  * two. A mention is extended over a capitalized word joined to its start or end by a tight hyphen, and
- * merged with a mention of its type there (mentions of one type never overlap; other types may).
+ * merged with a mention of its type there (mentions of one type never overlap; other types may). A
+ * person's name also goes on over a name joiner of the cues (`nameJoiners`: the patronymic оглы,
+ * қызы) and the capitalized word after it (Ильхам Гейдар оглы Алиев).
  */
-export function joinHyphenated(input: NerInput, mentions: NerMention[]): NerMention[] {
+export function joinNameParts(input: NerInput, mentions: NerMention[], cues: Cues): NerMention[] {
   const { tokens, text } = input;
-  const joined = (a: number, b: number): boolean =>
-    a >= 0 && b < tokens.length && tokens[a]!.sentence === tokens[b]!.sentence && TIGHT_HYPHEN.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  const between = (a: number, b: number, re: RegExp): boolean =>
+    a >= 0 && b < tokens.length && tokens[a]!.sentence === tokens[b]!.sentence && re.test(text.slice(tokens[a]!.end, tokens[b]!.start));
   const capital = (i: number): boolean => tokens[i]!.caps === 'initial' || tokens[i]!.caps === 'upper';
+  const joiner = (i: number): boolean => between(i - 1, i, SPACE) && between(i, i + 1, SPACE) && cues.formOf(tokens[i]!) === 'joiner' && capital(i + 1);
   const out: NerMention[] = [];
   for (const type of new Set(mentions.map((m) => m.type))) {
     const own = mentions.filter((m) => m.type === type).sort((a, b) => a.tokenStart - b.tokenStart);
@@ -51,8 +56,12 @@ export function joinHyphenated(input: NerInput, mentions: NerMention[]): NerMent
       const last = out[out.length - 1];
       let s = m.tokenStart;
       let e = m.tokenEnd;
-      while (joined(s - 1, s) && capital(s - 1)) s--;
-      while (joined(e - 1, e) && capital(e)) e++;
+      while (between(s - 1, s, TIGHT_HYPHEN) && capital(s - 1)) s--;
+      for (;;) {
+        if (between(e - 1, e, TIGHT_HYPHEN) && capital(e)) e++;
+        else if (type === 'person' && joiner(e)) e += 2;
+        else break;
+      }
       if (last && last.type === type && last.tokenEnd > s) {
         // joined to the previous mention of its type: one name
         s = last.tokenStart;
