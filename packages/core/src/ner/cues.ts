@@ -24,8 +24,9 @@ export interface CueData {
   /** Prepositions that make a following unknown name a place in rule-based languages (in, near). */
   locationBefore?: Partial<Record<LanguageCode, string[]>>;
   /**
-   * Words of a person's name that take the next word with them in caseless scripts, article and all
-   * (Arabic عبد العزيز, أبو بكر, بن, آل).
+   * Words of a person's name that take the next word with them: in caseless scripts article and all
+   * (Arabic عبد العزيز, أبو بكر, بن, آل), elsewhere a capitalized word (the patronymic оглы: Гейдар оглы
+   * Алиев). Read by the rules and after the models, never as a model feature.
    */
   nameJoiners?: Partial<Record<LanguageCode, string[]>>;
 }
@@ -46,7 +47,7 @@ export interface NameListData {
 /** Cue kinds a token can carry. */
 export type CueKind = EntityType | 'stop' | 'connector' | 'locationBefore' | 'joiner';
 
-/** Compiled cues: a stem lookup per language pack, and the name lists. */
+/** Compiled cues: a stem and a form lookup per language pack, and the name lists. */
 export class Cues {
   /** Pack → stem → cue kind. */
   private readonly byKey = new Map<LanguageCode, Map<string, CueKind>>();
