@@ -72,12 +72,9 @@ export class Cues {
         for (const w of words ?? []) {
           const norm = normalize(w).text;
           const pack = packFor(scriptOf(norm), lang);
-          let stems = this.byKey.get(pack.code);
-          if (!stems) this.byKey.set(pack.code, (stems = new Map()));
           // joiners are read by the rules and the name joining only, never by the models' features
-          if (kind !== 'joiner') stems.set(pack.stem(norm), kind);
-          let forms = this.byForm.get(pack.code);
-          if (!forms) this.byForm.set(pack.code, (forms = new Map()));
+          if (kind !== 'joiner') ofPack(this.byKey, pack.code).set(pack.stem(norm), kind);
+          const forms = ofPack(this.byForm, pack.code);
           for (const f of pack.forms(norm)) forms.set(f, kind);
         }
       }
@@ -113,6 +110,13 @@ export class Cues {
     }
     return labelTokens(tokens.length, lexicon.match(tokens, text), (m, first) => (first ? m.ref : `${m.ref}+`), '-');
   }
+}
+
+/** The map of `pack` in `maps`, made on first use. */
+function ofPack(maps: Map<LanguageCode, Map<string, CueKind>>, pack: LanguageCode): Map<string, CueKind> {
+  let map = maps.get(pack);
+  if (!map) maps.set(pack, (map = new Map()));
+  return map;
 }
 
 let builtin: Cues | undefined;

@@ -172,25 +172,26 @@ function knownSurnames(input: NerInput, linked: LinkedEntity[], mentions: readon
   for (const m of mentions) {
     if (m.type !== 'person') continue;
     const inside = input.entityMatches.filter((g) => g.tokenStart >= m.tokenStart && g.tokenEnd <= m.tokenEnd && g.tokenEnd - g.tokenStart < m.tokenEnd - m.tokenStart);
-    const type = (g: LexiconMatch) => input.gazetteer?.get(g.ref)?.type;
+    const entities = inside.map((g) => input.gazetteer?.get(g.ref));
     // a place inside a name the model read as one person's is part of that name (Дания Еспаева), unless a
     // known person is in it too (the cue rules read a title's country with the name: أوزبكستان شوكت ميرضيايف)
-    const placeInName = m.source === 'model' && !inside.some((g) => type(g) === 'person');
-    for (const g of inside) {
+    const placeInName = m.source === 'model' && !entities.some((entity) => entity?.type === 'person');
+    inside.forEach((g, j) => {
+      const entity = entities[j];
       const e = byId.get(g.ref);
       const at = e ? e.mentions.findIndex((x) => x.start === g.start && x.end === g.end) : -1;
-      if (!e || at < 0) continue;
-      if (type(g) === 'person') {
-        if (g.tokenEnd !== m.tokenEnd || g.tokenEnd - g.tokenStart !== 1) continue;
-        if (hasGivenName(input.gazetteer!.get(g.ref)!, tokens[m.tokenStart]!)) {
+      if (!entity || !e || at < 0) return;
+      if (entity.type === 'person') {
+        if (g.tokenEnd !== m.tokenEnd || g.tokenEnd - g.tokenStart !== 1) return;
+        if (hasGivenName(entity, tokens[m.tokenStart]!)) {
           e.mentions[at] = span(text, m.start, m.end);
-          continue;
+          return;
         }
-      } else if (type(g) !== 'location' || !placeInName) continue;
+      } else if (entity.type !== 'location' || !placeInName) return;
       // another person of that surname, or a place that is part of the name
       e.mentions.splice(at, 1);
       dropped.add(g);
-    }
+    });
   }
   if (!dropped.size) return { gaz: input.entityMatches, linked };
   return { gaz: input.entityMatches.filter((g) => !dropped.has(g)), linked: linked.filter((e) => e.mentions.length) };

@@ -128,13 +128,18 @@ function casedSentence(
       if (head >= 0) {
         // two names, each complete with its head word (Aga Khan Foundation and Nazarbayev University)
         const join = span.findIndex((k, j) => k === 'connector' && span[j - 1] === 'organization' && j < head);
-        if (join > 0) return typeRun(a, a + join), typeRun(a + join + 1, b);
+        if (join > 0) {
+          typeRun(a, a + join);
+          typeRun(a + join + 1, b);
+          return;
+        }
         // a listed given name after the head word and its complement begins a person's name (the Ministry
-        // of Foreign Affairs Aibek Smadyarov)
-        let k = a + head + 1;
-        while (k < b - 1 && listed[k] !== 'given') k++;
-        add('organization', a, k < b - 1 ? k : b);
-        return k < b - 1 ? add('person', k, b) : undefined;
+        // of Foreign Affairs Aibek Smadyarov); it needs a word after it
+        let given = a + head + 1;
+        while (given < b - 1 && listed[given] !== 'given') given++;
+        if (given >= b - 1) return add('organization', a, b);
+        add('organization', a, given);
+        return add('person', given, b);
       }
       if (span.includes('location') && !single) return add('location', a, b);
       // after a title inside a run, one common word is the rest of a longer name (UNGA General Debate, Best Director Award)
