@@ -7,7 +7,7 @@ import {
   trainPerceptron, readPerceptronFile, tokenAttributes, defaultCues, sentenceRanges, scriptOf, type Analysis, type Entity, type NameListData, type EntityType, type NerMention, type NerModel,
 } from '../src/index.js';
 import { B, I, L, O, U, runs, viterbi } from '../src/ner/perceptron.js';
-import { joinNameParts } from '../src/ner/recognizer.js';
+import { joinNameParts, withoutTitles } from '../src/ner/recognizer.js';
 
 const analyzer = createAnalyzer();
 
@@ -56,6 +56,27 @@ describe('named-entity recognition', () => {
     const known = a.entities.find((e) => e.id === 'person:nursultan-nazarbayev');
     expect(known?.mentions.map((m) => m.text)).toEqual(['Нұрсұлтан Әбішұлы Назарбаев']);
     expect(entity(a, 'Дариға Назарбаева')).toMatchObject({ id: null, type: 'person' });
+  });
+
+  test('a name the model ended before a known surname joins it when its first word is that person\'s given name', () => {
+    // a recognizer that stops before the surname, as the kk model does after an unlisted patronymic
+    const names: NerModel = {
+      name: 'names',
+      languages: ['kk'],
+      recognize: ({ tokens }) => [['Никол', 'Воваевич'], ['Асхат', 'Шахаров']].flatMap(([first, last]): NerMention[] => {
+        const s = tokens.findIndex((t) => t.text === first);
+        const e = tokens.findIndex((t) => t.text === last) + 1;
+        return s < 0 || e < 1 ? [] : [{ type: 'person', start: tokens[s]!.start, end: tokens[e - 1]!.end, tokenStart: s, tokenEnd: e, source: 'model' }];
+      }),
+    };
+    const text = 'Армения Премьер-министрі Никол Воваевич Пашинянның сөзінше, келіссөз жалғасады. Асхат Шахаров Қасым-Жомарт Тоқаевпен кездесті.';
+    const a = createAnalyzer({ ner: names }).analyze({ id: 'x', source: 'x', lang: 'kk', text });
+    offsetsHold(a);
+    expect(a.entities.find((e) => e.id === 'person:nikol-pashinyan')?.mentions.map((m) => m.text)).toEqual(['Никол Воваевич Пашинянның']);
+    expect(a.entities.some((e) => e.name === 'Никол Воваевич')).toBe(false);
+    // another given name is another person: subject and object stay apart
+    expect(entity(a, 'Асхат Шахаров')).toMatchObject({ id: null, type: 'person' });
+    expect(a.entities.find((e) => e.id === 'person:kassym-jomart-tokayev')?.mentions.map((m) => m.text)).toEqual(['Қасым-Жомарт Тоқаевпен']);
   });
 
   test('a place name inside a recognized person name is part of the name, not a mention of the place', () => {
@@ -384,6 +405,21 @@ describe('names across a tight hyphen and a patronymic joiner', () => {
     const e = at(last) + 1;
     return { type, start: a.tokens[s]!.start, end: a.tokens[e - 1]!.end, tokenStart: s, tokenEnd: e, source: 'model' };
   };
+  it('people and places begin after their titles, a title alone is no name; organizations keep them', () => {
+    const t = 'Далее Глава государства отметил, что Президент Республики Беларусь Александр Лукашенко и Президент оркестрі выступили.';
+    const b = createAnalyzer({ ner: false }).analyze({ id: 'x', source: 'x', text: t, lang: 'ru' });
+    const find = (word: string): number => b.tokens.findIndex((x) => x.text === word);
+    const m = (type: EntityType, first: string, last: string, from = 0): NerMention => {
+      const s = b.tokens.findIndex((x, i) => i >= from && x.text === first);
+      const e = find(last) + 1;
+      return { type, start: b.tokens[s]!.start, end: b.tokens[e - 1]!.end, tokenStart: s, tokenEnd: e, source: 'model' };
+    };
+    const out = withoutTitles({ ...input, tokens: b.tokens, text: t }, [
+      m('person', 'Глава', 'Глава'), m('location', 'Президент', 'Беларусь'), m('person', 'Александр', 'Лукашенко'), m('organization', 'Президент', 'оркестрі', find('Лукашенко')),
+    ], defaultCues());
+    expect(out.map((x) => `${x.type}:${t.slice(x.start, x.end)}`)).toEqual(['location:Республики Беларусь', 'person:Александр Лукашенко', 'organization:Президент оркестрі']);
+    expect(out[0]!.tokenStart).toBe(find('Республики'));
+  });
   it('merges a name split at its hyphen or patronymic and extends one begun after it; not over a spaced dash or to a lowercase word', () => {
     const out = joinNameParts(input, [
       mention('person', 'Жан', 'Жан'), mention('person', 'Мари', 'Пен'),

@@ -168,9 +168,20 @@ function oneSensePerDocument(groups: Map<string, Group>, surnameOf: Map<string, 
 function knownSurnames(input: NerInput, linked: LinkedEntity[], mentions: readonly NerMention[]): { gaz: readonly LexiconMatch[]; linked: LinkedEntity[] } {
   const { tokens, text } = input;
   const dropped = new Set<LexiconMatch>();
+  const grown = new Map<LexiconMatch, LexiconMatch>();
   const byId = new Map(linked.map((e) => [e.id, e]));
   for (const m of mentions) {
     if (m.type !== 'person') continue;
+    const after = input.entityMatches.find((g) => g.tokenStart === m.tokenEnd && tokens[m.tokenEnd - 1]!.sentence === tokens[g.tokenStart]!.sentence);
+    const person = after && input.gazetteer?.get(after.ref);
+    const e = after && byId.get(after.ref);
+    if (after && person?.type === 'person' && e && /^\s+$/u.test(text.slice(m.end, after.start)) && hasGivenName(person, tokens[m.tokenStart]!)) {
+      // the model stopped before a known surname of the same person (Никол Воваевич | Пашинянның)
+      const at = e.mentions.findIndex((x) => x.start === after.start && x.end === after.end);
+      if (at >= 0) e.mentions[at] = span(text, m.start, after.end);
+      grown.set(after, { ...after, start: m.start, tokenStart: m.tokenStart });
+      continue;
+    }
     const inside = input.entityMatches.filter((g) => g.tokenStart >= m.tokenStart && g.tokenEnd <= m.tokenEnd && g.tokenEnd - g.tokenStart < m.tokenEnd - m.tokenStart);
     const entities = inside.map((g) => input.gazetteer?.get(g.ref));
     // a place inside a name the model read as one person's is part of that name (Дания Еспаева), unless a
@@ -193,8 +204,9 @@ function knownSurnames(input: NerInput, linked: LinkedEntity[], mentions: readon
       dropped.add(g);
     });
   }
-  if (!dropped.size) return { gaz: input.entityMatches, linked };
-  return { gaz: input.entityMatches.filter((g) => !dropped.has(g)), linked: linked.filter((e) => e.mentions.length) };
+  if (!dropped.size && !grown.size) return { gaz: input.entityMatches, linked };
+  const gaz = input.entityMatches.filter((g) => !dropped.has(g)).map((g) => grown.get(g) ?? g);
+  return { gaz, linked: linked.filter((e) => e.mentions.length) };
 }
 
 /** Whether `token` is the first word of one of the entity's multi-word aliases, in a form of it or as its initial. */

@@ -32,7 +32,25 @@ export function modelMentions(input: NerInput, model: LanguageModel, cues: Cues)
       }
     });
   }
-  return repeatMentions(input, joinNameParts(input, out, cues)).sort((a, b) => a.start - b.start || b.end - a.end);
+  return repeatMentions(input, joinNameParts(input, withoutTitles(input, out, cues), cues)).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Titles are not part of a person's or a place's name (the corpora's spans never begin with one): a
+ * person or place mention starts after the title words it begins with (Президент Республики Беларусь →
+ * Республики Беларусь), and one of title words only is dropped (Далее Глава государства → «Глава»).
+ * Organizations keep them: Президент телерадиокешені is the President's broadcaster.
+ */
+export function withoutTitles(input: NerInput, mentions: NerMention[], cues: Cues): NerMention[] {
+  const { tokens } = input;
+  const out: NerMention[] = [];
+  for (const m of mentions) {
+    let s = m.tokenStart;
+    if (m.type !== 'organization') while (s < m.tokenEnd && cues.formOf(tokens[s]!) === 'person') s++;
+    if (s === m.tokenStart) out.push(m);
+    else if (s < m.tokenEnd) out.push({ ...m, start: tokens[s]!.start, tokenStart: s });
+  }
+  return out;
 }
 
 /**
