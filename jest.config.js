@@ -12,4 +12,7 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   reporters: ['default', '<rootDir>/test/summary-reporter.cjs'],
+  // tests check behaviour, not speed (speed is measured by \`pnpm bench\`): some analyze the whole seed
+  // corpus several times, which jest's 5 s default does not always allow on a loaded 2-core machine
+  testTimeout: 60_000,
 };

@@ -15,7 +15,8 @@ export {
   type DictionaryData,
   type AffixStemmerData,
 } from './languages.js';
-export { loadPosLexicon, loadWordClasses, packageDirectory, type WordClasses } from './morphology.js';
+export { loadPosLexicon, loadReadings, loadWordClasses, packageDirectory, type Reading, type Readings, type WordClasses } from './morphology.js';
+export type { BaseName, KnownWord, NameData } from './names.js';
 export { Lexicon, type LexiconEntry, type LexiconMatch, type Token } from './lexicon.js';
 export { Gazetteer, BLOCKED_REF, defaultGazetteer, readGazetteerFile, type GazetteerEntity, type GazetteerData } from './gazetteer.js';
 export { createAnalyzer, type Analyzer, type AnalyzerOptions, type Analysis, type Entity } from './analyze.js';

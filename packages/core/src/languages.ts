@@ -3,7 +3,8 @@ import ruSnowball from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
 import enSnowball from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import type { LanguageCode } from './types.js';
 import type { Script } from './script.js';
-import { loadPosLexicon, loadWordClasses, packageDirectory, type WordClasses } from './morphology.js';
+import { loadPosLexicon, loadReadings, loadWordClasses, packageDirectory, type Readings, type WordClasses } from './morphology.js';
+import { makeBaseName, type BaseName, type NameData } from './names.js';
 
 /**
  * A language pack: everything the engine needs to know about one language. Packs are data
@@ -31,6 +32,12 @@ export interface LanguagePack {
    * The dictionary loads on the first call.
    */
   wordClass?: WordClasses | undefined;
+  /**
+   * The words of a name in base form (see `BaseName`): nominative from the pack's dictionary (Russian
+   * Евразийского межправительственного совета → Евразийский межправительственный совет), case suffixes
+   * and clitics dropped by its `names` data (Kazakh Старченконың → Старченко, Arabic للمجلس → المجлس).
+   */
+  baseName: BaseName;
 }
 
 /** The JSON shape of a language data file. */
@@ -43,6 +50,8 @@ export interface LanguageData {
   /** Words written with a period that does not end a sentence: titles, address words (`Dr`, `St`, `г`, `ул`). */
   abbreviations?: string[];
   dictionary?: DictionaryData;
+  /** How the base form of a name is read from its words in text (see `NameData`). */
+  names?: NameData;
 }
 
 /**
@@ -171,6 +180,8 @@ export function createLanguagePack(data: LanguageData): LanguagePack {
   const formsCache = new Map<string, string[]>();
   const { dictionary } = data;
   let classes: WordClasses | undefined;
+  let readings: Readings | undefined;
+  const dictionaryReadings = dictionary && dictionary.format !== 'pos-lexicon' ? dictionary : undefined;
   return {
     code: data.code,
     name: data.name,
@@ -192,6 +203,7 @@ export function createLanguagePack(data: LanguageData): LanguagePack {
       return f;
     },
     wordClass: dictionary && ((word) => (classes ??= loadDictionary(dictionary))(word)),
+    baseName: makeBaseName(data.names, dictionaryReadings && (() => (readings ??= loadReadings(packageDirectory(dictionaryReadings.package, dictionaryReadings.dir))))),
   };
 }
 

@@ -57,16 +57,32 @@ export function packageDirectory(name: string, dir: string): string {
   return join(dirname(manifest), dir);
 }
 
-/**
- * Loads a pymorphy2-format dictionary (`words.dawg`, `paradigms.array`, `gramtab-opencorpora-int.json`)
- * from `dir` and returns the class lookup of its (lowercase) word forms, cached per form.
- */
-export function loadWordClasses(dir: string): WordClasses {
+/** A pymorphy2-format dictionary as read from its directory (see `openPymorphy2`). */
+interface Pymorphy2 {
+  words: Dawg;
+  /** Per paradigm: suffix ids, then tag ids, then prefix ids, one of each per form. */
+  paradigms: Uint16Array[];
+  /** Tags (`NOUN,anim,masc sing,gent`). */
+  tags: string[];
+  suffixes: string[];
+  /** Paradigm prefixes (`''`, `по`, `наи`). */
+  prefixes: string[];
+  /** Word endings → [count, paradigm, form] of the dictionary words with them, for unknown words; read on first use. */
+  predictions: () => Dawg;
+}
+type Dawg = ReturnType<typeof Az.DAWG.fromArrayBuffer>;
+
+const opened = new Map<string, Pymorphy2>();
+
+/** Reads a pymorphy2-format dictionary (`words.dawg`, `paradigms.array`, `gramtab-opencorpora-int.json` …) once per directory. */
+function openPymorphy2(dir: string): Pymorphy2 {
+  let dict = opened.get(dir);
+  if (dict) return dict;
   const buffer = (name: string) => {
     const b = readFileSync(join(dir, name));
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
   };
-  const words = Az.DAWG.fromArrayBuffer(buffer('words.dawg'), 'words');
+  const json = <T>(name: string) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
   const list = new Uint16Array(buffer('paradigms.array'));
   const paradigms: Uint16Array[] = [];
   for (let i = 0, pos = 1; i < list[0]!; i++) {
@@ -74,14 +90,36 @@ export function loadWordClasses(dir: string): WordClasses {
     paradigms.push(list.subarray(pos, pos + size));
     pos += size;
   }
-  const tags = (JSON.parse(readFileSync(join(dir, 'gramtab-opencorpora-int.json'), 'utf8')) as string[]).map(tagBits);
+  const meta = new Map(json<Array<[string, unknown]>>('meta.json'));
+  const options = meta.get('compile_options') as { paradigm_prefixes?: string[] } | undefined;
+  let predictions: Dawg | undefined;
+  dict = {
+    words: Az.DAWG.fromArrayBuffer(buffer('words.dawg'), 'words'),
+    paradigms,
+    tags: json<string[]>('gramtab-opencorpora-int.json'),
+    suffixes: json<string[]>('suffixes.json'),
+    prefixes: options?.paradigm_prefixes ?? [''],
+    predictions: () => (predictions ??= Az.DAWG.fromArrayBuffer(buffer('prediction-suffixes-0.dawg'), 'probs')),
+  };
+  opened.set(dir, dict);
+  return dict;
+}
+
+const REPLACES = { 'е': 'ё' };
+
+/**
+ * Loads a pymorphy2-format dictionary (`words.dawg`, `paradigms.array`, `gramtab-opencorpora-int.json`)
+ * from `dir` and returns the class lookup of its (lowercase) word forms, cached per form.
+ */
+export function loadWordClasses(dir: string): WordClasses {
+  const { words, paradigms, tags: tagNames } = openPymorphy2(dir);
+  const tags = tagNames.map(tagBits);
   const cache = new Map<string, string>();
-  const replaces = { 'е': 'ё' };
   return (word) => {
     let out = cache.get(word);
     if (out !== undefined) return out;
     let bits = 0;
-    for (const [, entries] of words.findAll(word, replaces, 0, 0)) {
+    for (const [, entries] of words.findAll(word, REPLACES, 0, 0)) {
       for (const [p, f] of entries) {
         const paradigm = paradigms[p]!;
         bits |= tags[paradigm[paradigm.length / 3 + f]!]!;
@@ -92,6 +130,72 @@ export function loadWordClasses(dir: string): WordClasses {
     cache.set(word, out);
     return out;
   };
+}
+
+/** One reading of a word form in a dictionary: its OpenCorpora grammemes, and the other forms of its paradigm. */
+export interface Reading {
+  /** Grammemes (`NOUN`, `anim`, `masc`, `sing`, `gent`, `Surn` …). */
+  grammemes: ReadonlySet<string>;
+  /** False when the form is not in the dictionary and the reading is guessed from its ending. */
+  known: boolean;
+  /** The form of the reading's paradigm with exactly these grammemes, if it has one (lowercase). */
+  formWith(grammemes: ReadonlySet<string>): string | undefined;
+}
+
+/** The readings of a lowercase word form; guessed from its ending when the dictionary does not know it. */
+export type Readings = (word: string) => readonly Reading[];
+
+/** Parts of speech a guess from a word's ending may have (pymorphy2's productive classes). */
+const GUESSABLE = new Set(['NOUN', 'ADJF', 'ADJS', 'COMP', 'VERB', 'INFN', 'PRTF', 'PRTS', 'GRND', 'ADVB']);
+
+/** Loads the readings of a pymorphy2-format dictionary in `dir` (it shares the files `loadWordClasses` reads). */
+export function loadReadings(dir: string): Readings {
+  const dict = openPymorphy2(dir);
+  const grammemes = dict.tags.map((t) => Object.freeze(new Set(t.split(/[ ,]/u))) as ReadonlySet<string>);
+  const reading = (word: string, p: number, f: number, known: boolean): Reading => {
+    const paradigm = dict.paradigms[p]!;
+    const n = paradigm.length / 3;
+    const stem = word.slice(dict.prefixes[paradigm[2 * n + f]!]!.length, word.length - dict.suffixes[paradigm[f]!]!.length);
+    return {
+      grammemes: grammemes[paradigm[n + f]!]!,
+      known,
+      formWith(want) {
+        for (let j = 0; j < n; j++) {
+          const g = grammemes[paradigm[n + j]!]!;
+          if (g.size === want.size && [...want].every((x) => g.has(x))) return dict.prefixes[paradigm[2 * n + j]!]! + stem + dict.suffixes[paradigm[j]!]!;
+        }
+        return undefined;
+      },
+    };
+  };
+  const cache = new Map<string, readonly Reading[]>();
+  return (word) => {
+    let out = cache.get(word);
+    if (out) return out;
+    const found: Reading[] = [];
+    for (const [form, entries] of dict.words.findAll(word, REPLACES, 0, 0)) for (const [p, f] of entries) found.push(reading(form, p, f, true));
+    if (!found.length) found.push(...guess(word));
+    out = found;
+    if (cache.size > 50_000) cache.clear();
+    cache.set(word, out);
+    return out;
+  };
+
+  /** Readings of an unknown word from the dictionary words with its longest known ending (as pymorphy2 predicts). */
+  function guess(word: string): Reading[] {
+    for (let len = Math.min(5, word.length - 2); len >= 1; len--) {
+      const left = word.slice(0, word.length - len);
+      const out: Array<[number, Reading]> = [];
+      for (const [suffix, stats] of dict.predictions().findAll(word.slice(-len), REPLACES, 0, 0)) {
+        for (const [count, p, f] of stats as Array<[number, number, number]>) {
+          const r = reading(left + suffix, p, f, false);
+          if ([...r.grammemes].some((g) => GUESSABLE.has(g))) out.push([count, r]);
+        }
+      }
+      if (out.length) return out.sort((a, b) => b[0] - a[0]).map(([, r]) => r);
+    }
+    return [];
+  }
 }
 
 /** Coarse classes of Penn Treebank tags (as in `COMMON`); proper nouns (NNP, NNPS) are the `Prop` class. */

@@ -8,11 +8,15 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
   const stemmer: { stem(word: string): string };
   export default stemmer;
 }
-// az (Az.js) ships its OpenCorpora dictionary without type declarations; we use its DAWG reader only.
+// az (Az.js) ships its OpenCorpora dictionary without type declarations; we use its DAWG reader only
+// (the dictionary's other files are read by morphology.ts).
 declare module 'az' {
   interface Dawg {
-    /** Entries of `word` (with `replaces` tried per letter): [form, [paradigm index, form index][]] each. */
-    findAll(word: string, replaces: Record<string, string>, stutter: number, typos: number): Array<[string, Array<[number, number]>]>;
+    /**
+     * Entries of `word` (with `replaces` tried per letter): [key, payloads] each; a payload is
+     * [paradigm index, form index] in a `words` DAWG, [count, paradigm index, form index] in a `probs` one.
+     */
+    findAll(word: string, replaces: Record<string, string>, stutter: number, typos: number): Array<[string, Array<[number, number] | [number, number, number]>]>;
   }
   const Az: { DAWG: { fromArrayBuffer(data: ArrayBuffer, format: 'words' | 'probs' | 'int'): Dawg } };
   export default Az;

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnalyzer, createLanguagePack, Gazetteer, getLanguage, loadPosLexicon, type Analysis } from '../src/index.js';
+import { createAnalyzer, createLanguagePack, Gazetteer, getLanguage, loadPosLexicon, type Analysis, type EntityType } from '../src/index.js';
 
 const gazetteer = new Gazetteer({
   entities: [
@@ -149,6 +149,51 @@ describe('morphological dictionary (Russian)', () => {
   it('names a dictionary package that is not installed', () => {
     const pack = createLanguagePack({ code: 'xx', name: 'Test', script: 'Cyrl', stemmer: { kind: 'none' }, dictionary: { package: 'no-such-dictionary', dir: 'dicts' } });
     expect(() => pack.wordClass?.('слово')).toThrow('dictionary package "no-such-dictionary" is not installed');
+  });
+});
+
+describe('base forms of names', () => {
+  const base = (lang: string, type: EntityType, name: string, known?: (w: string) => boolean) => getLanguage(lang)!.baseName(name.split(' '), type, known).join(' ');
+
+  it('Russian: the nominative from the dictionary, adjectives agreeing with the head noun, complements after it kept', () => {
+    expect(base('ru', 'organization', 'Совета коллективной безопасности')).toBe('Совет коллективной безопасности');
+    expect(base('ru', 'organization', 'Главного разведывательного управления Генштаба ВС')).toBe('Главное разведывательное управление Генштаба ВС');
+    expect(base('ru', 'organization', 'Коллективных сил')).toBe('Коллективные силы');
+    expect(base('ru', 'location', 'Северной Африке')).toBe('Северная Африка');
+    expect(base('ru', 'location', 'Тверской области')).toBe('Тверская область');
+    expect(base('ru', 'location', 'Нижнем Новгороде')).toBe('Нижний Новгород');
+    expect(base('ru', 'location', 'Соединённых Штатах')).toBe('Соединённые Штаты');
+    // a person's words in one case and gender; an unknown surname follows the known given name
+    expect(base('ru', 'person', 'Дарьи Назарбаевой')).toBe('Дарья Назарбаева');
+    expect(base('ru', 'person', 'Юлиуса Гудачека')).toBe('Юлиус Гудачек');
+    expect(base('ru', 'person', 'Владимира Владимировича Путина')).toBe('Владимир Владимирович Путин');
+  });
+
+  it('Russian: names it cannot read stay as written', () => {
+    // in the nominative already, unknown words only, acronyms, one word of a person
+    for (const [type, name] of [['person', 'Рустем Умеров'], ['person', 'Касым-Жомарт Токаев'], ['organization', 'МИД Казахстана'], ['person', 'Сауле'], ['organization', 'Банка НОУ']] as const) {
+      expect(base('ru', type, name)).toBe(name);
+    }
+    // a one-word name is read as a name of its kind only (Семей the city, not the genitive plural of семья);
+    // words after the head must be genitive complements (Часов Яр is no genitive of часы)
+    expect(base('ru', 'location', 'Семей')).toBe('Семей');
+    expect(base('ru', 'location', 'Часов Яр')).toBe('Часов Яр');
+  });
+
+  it('Kazakh: the last word drops a case suffix no base form ends in', () => {
+    expect(base('kk', 'person', 'Роман Старченконың')).toBe('Роман Старченко');
+    expect(base('kk', 'organization', 'Еуразиялық экономикалық кеңесінің')).toBe('Еуразиялық экономикалық кеңесі');
+    expect(base('kk', 'location', 'Азиядағы')).toBe('Азия');
+    for (const name of ['Нұрсұлтан', 'Дағыстан', 'Айзада', 'Алматы', 'Ақтоты']) expect(base('kk', 'location', name)).toBe(name);
+  });
+
+  it('Arabic: the first word drops a clitic before the article or a known word, and ل + ال contracts back', () => {
+    const heads = (w: string) => w === 'وزارة';
+    expect(base('ar', 'organization', 'للمجلس الاقتصادي الأوراسي الأعلى')).toBe('المجلس الاقتصادي الأوراسي الأعلى');
+    expect(base('ar', 'organization', 'بالمجلس الأعلى')).toBe('المجلس الأعلى');
+    expect(base('ar', 'organization', 'بوزارة الخارجية', heads)).toBe('وزارة الخارجية');
+    // without the article or a known word the first letters are the word's own (وكالة, لجنة, بنك)
+    for (const name of ['وكالة الأنباء', 'لجنة الانتخابات', 'بنك التنمية', 'بوزارة الخارجية']) expect(base('ar', 'organization', name)).toBe(name);
   });
 });
 

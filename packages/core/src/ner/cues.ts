@@ -96,6 +96,11 @@ export class Cues {
     return this.byForm.get(token.pack)?.get(token.norm) ?? (token.key !== token.norm ? this.of(token) : undefined);
   }
 
+  /** Whether a normalized word is a form of a cue word of the pack (a title, a head word, a joiner …). */
+  knows(pack: LanguageCode, norm: string): boolean {
+    return this.byForm.get(pack)?.has(norm) ?? false;
+  }
+
   /**
    * Per token, the kind of the listed name of the document's language `lang` it is part of (`place`,
    * `given` …; `place+` for the words after the first of a multi-word name; `-` none). Words match by

@@ -1,9 +1,10 @@
 import { BLOCKED_REF, type GazetteerEntity } from '../gazetteer.js';
-import { packsForScript } from '../languages.js';
+import { getLanguage, packsForScript } from '../languages.js';
 import { normalize, toOriginal } from '../normalize.js';
 import { scriptOf } from '../script.js';
 import type { LexiconMatch, Token } from '../lexicon.js';
 import type { EntityType, TextSpan } from '../types.js';
+import { defaultCues } from './cues.js';
 import type { NerInput, NerMention } from './types.js';
 
 /** An entity as the analysis reports it (see `Entity` in analyze.ts). */
@@ -83,16 +84,37 @@ export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions
     g.mentions.push({ type: 'person', start, end: t.end, tokenStart: i, tokenEnd: i + 1, source: 'rules' });
   });
 
-  const unknown: LinkedEntity[] = [...groups.values()].map((g) => {
-    const ms = g.mentions.sort((a, b) => a.start - b.start);
-    const best = ms.reduce((a, b) => (b.tokenEnd - b.tokenStart > a.tokenEnd - a.tokenStart ? b : a));
-    return { id: null, type: g.type, name: text.slice(best.start, best.end).replace(/\s+/gu, ' '), mentions: ms.map((m) => span(text, m.start, m.end)) };
+  // one entity per type and base name: the groups of Роман Старченконың and Роман Старченко are one person
+  const byName = new Map<string, NerMention[]>();
+  for (const g of groups.values()) {
+    const key = `${g.type}\u0000${nameOf(input, g.type, g.mentions).toLowerCase()}`;
+    byName.set(key, [...(byName.get(key) ?? []), ...g.mentions]);
+  }
+  const unknown: LinkedEntity[] = [...byName].map(([key, ms]) => {
+    const type = key.slice(0, key.indexOf('\u0000')) as EntityType;
+    ms.sort((a, b) => a.start - b.start);
+    return { id: null, type, name: nameOf(input, type, ms), mentions: ms.map((m) => span(text, m.start, m.end)) };
   });
   for (const e of linked) e.mentions.sort((a, b) => a.start - b.start);
   return [...linked, ...unknown].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
 
 type Group = { type: EntityType; mentions: NerMention[]; lastStem: string | null };
+
+/**
+ * The name of an unknown entity: its fullest mention (most words; of those the shortest, the least
+ * inflected) in base form, as its language pack reads it (see `LanguagePack.baseName`): Совета
+ * коллективной безопасности → Совет коллективной безопасности, Старченконың → Старченко, للمجلس → المجلس.
+ */
+function nameOf(input: NerInput, type: EntityType, mentions: readonly NerMention[]): string {
+  const words = (m: NerMention) => m.tokenEnd - m.tokenStart;
+  const best = mentions.reduce((a, b) => (words(b) > words(a) || (words(b) === words(a) && b.end - b.start < a.end - a.start) ? b : a));
+  const written = input.text.slice(best.start, best.end).split(/\s+/u);
+  const pack = getLanguage(input.tokens[best.tokenStart]!.pack);
+  if (!pack) return written.join(' ');
+  const cues = defaultCues();
+  return pack.baseName(written, type, (word) => cues.knows(pack.code, normalize(word).text)).join(' ');
+}
 
 /** The stems part of a group key (`type \u0000 stems`). */
 function stemsOf(key: string): string {

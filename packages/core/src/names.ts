@@ -1,0 +1,181 @@
+import type { Reading, Readings } from './morphology.js';
+import type { EntityType } from './types.js';
+
+/**
+ * How a language pack reads the base form of a name from its words in text (`names` in a language
+ * data file). Packs with a dictionary of readings (Russian) put the name in the nominative instead.
+ */
+export interface NameData {
+  about?: string;
+  /**
+   * Case suffixes the last word of a name drops, longest first, when at least `minStem` letters remain
+   * (Kazakh Старченконың → Старченко, кеңесінің → кеңесі). List only suffixes no base form ends in.
+   */
+  suffixes?: string[];
+  minStem?: number;
+  /**
+   * Clitics the first word of a name drops when what remains begins with `definite` or is a word the
+   * caller knows (Arabic بالمجلس → المجلس, بوزارة → وزارة), after the `expand` replacements
+   * (contractions: للمجلس → المجلس).
+   */
+  proclitics?: string[];
+  definite?: string;
+  expand?: Array<[string, string]>;
+}
+
+/** Whether a word, as written, is one the caller knows as a whole word (cue words, listed names). */
+export type KnownWord = (norm: string) => boolean;
+
+/**
+ * The words of a name in base form: as many as given, each the word itself where nothing can be told.
+ * `words` are surfaces as written (case kept); `type` is the entity type.
+ */
+export type BaseName = (words: readonly string[], type: EntityType, known?: KnownWord) => string[];
+
+/** A pack's base-name reader from its name data and, if it has one, its dictionary of readings. */
+export function makeBaseName(data: NameData | undefined, readings: (() => Readings) | undefined): BaseName {
+  const suffixes = [...new Set(data?.suffixes ?? [])].sort((a, b) => b.length - a.length);
+  const minStem = data?.minStem ?? 3;
+  const proclitics = [...new Set(data?.proclitics ?? [])].sort((a, b) => b.length - a.length);
+  const expand = (data?.expand ?? []).map(([re, by]) => [new RegExp(re, 'u'), by] as const);
+  const definite = data?.definite;
+  return (words, type, known) => {
+    if (!words.length) return [];
+    let out = readings ? nominative(words, type, readings()) ?? [...words] : [...words];
+    if (suffixes.length) {
+      const last = out[out.length - 1]!;
+      const lower = last.toLowerCase();
+      const s = suffixes.find((x) => lower.endsWith(x) && lower.length - x.length >= minStem);
+      if (s) out = [...out.slice(0, -1), last.slice(0, last.length - s.length)];
+    }
+    if (proclitics.length || expand.length) out[0] = withoutClitic(out[0]!, proclitics, expand, definite, known);
+    return out;
+  };
+}
+
+function withoutClitic(word: string, proclitics: readonly string[], expand: ReadonlyArray<readonly [RegExp, string]>, definite: string | undefined, known: KnownWord | undefined): string {
+  for (const [re, by] of expand) {
+    if (re.test(word)) return word.replace(re, by);
+  }
+  for (const c of proclitics) {
+    const rest = word.slice(c.length);
+    if (!word.startsWith(c) || rest.length < 3) continue;
+    if ((definite && rest.startsWith(definite) && rest.length > definite.length + 1) || known?.(rest)) return rest;
+  }
+  return word;
+}
+
+const CASES = ['gent', 'datv', 'ablt', 'loct', 'accs', 'voct', 'gen2', 'loc2', 'acc2'] as const;
+const NUMBERS = ['sing', 'plur'] as const;
+const GENDERS = ['masc', 'femn', 'neut'] as const;
+const ADJECTIVES = ['ADJF', 'PRTF'] as const;
+/** Proper-name grammemes preferred per type among a word's readings. */
+const PROPER: Record<EntityType, readonly string[]> = { person: ['Name', 'Surn', 'Patr'], location: ['Geox'], organization: ['Orgn', 'Trad'] };
+
+/**
+ * A name in the nominative, from a dictionary of OpenCorpora readings (see `Readings`), or undefined
+ * when it is in the nominative already or its words do not agree in one case.
+ * - A person's words all stand in one case, number and gender (Юлиуса Гудачека → Юлиус Гудачек,
+ *   Дарьи Назарбаевой → Дарья Назарбаева).
+ * - An organization's or a place's words up to its first noun (the head) agree with it; the words after
+ *   the head keep their case (Евразийского межправительственного совета → Евразийский
+ *   межправительственный совет; Совета коллективной безопасности → Совет коллективной безопасности).
+ * Unknown words are read by their ending; words with other characters than letters and hyphens stay.
+ */
+function nominative(words: readonly string[], type: EntityType, readings: Readings): string[] | undefined {
+  // one word of a person is mostly a surname the dictionary reads as something else (Сауле: Саул's dative)
+  if (type === 'person' && words.length === 1) return undefined;
+  const read = words.map((w) => wordReadings(w, readings, PROPER[type], words.length === 1));
+  let part = read.filter((r) => r.readings.length);
+  if (type !== 'person') {
+    // the head: the first noun that cannot be an adjective (Тверской is also a street: Тверской области), else the first noun
+    const has = (r: WordReadings, classes: readonly string[]) => r.known && r.readings.some((x) => classes.some((g) => x.grammemes.has(g)));
+    const only = read.findIndex((r) => has(r, ['NOUN']) && !has(r, ADJECTIVES));
+    const head = only >= 0 ? only : read.findIndex((r) => has(r, ['NOUN']));
+    // known adjectives before it, genitive complements after it (not Часов Яр, Иудея и Самария)
+    if (head < 0 || !read.slice(0, head).every((r) => has(r, ADJECTIVES))) return undefined;
+    if (read.slice(head + 1).some((r) => r.known && !has(r, ['gent']))) return undefined;
+    part = read.slice(0, head + 1);
+  }
+  // unknown words alone tell nothing (Токаев is not a plural of Токай): they follow a known word's case
+  if (!part.some((r) => r.known) || agree(part, 'nomn', type)) return undefined;
+  for (const c of CASES) {
+    const chosen = agree(part, c, type);
+    if (!chosen) continue;
+    const out = [...words];
+    for (const [r, x] of chosen) {
+      const want = new Set(x.grammemes);
+      want.delete(c);
+      want.add('nomn');
+      const form = x.formWith(want) ?? x.formWith(new Set([...want].filter((g) => g !== 'anim' && g !== 'inan')));
+      if (!form) return undefined;
+      out[read.indexOf(r)] = asWritten(form, words[read.indexOf(r)]!);
+    }
+    return out;
+  }
+  return undefined;
+}
+
+interface WordReadings {
+  readings: readonly Reading[];
+  /** Whether the dictionary knows the word (else its readings are guessed from its ending). */
+  known: boolean;
+}
+
+/**
+ * The readings of a written word, those as a name of the type's kind first. A name of one word is read
+ * as such a name only (Семей, the city, is not the genitive plural of семья).
+ */
+function wordReadings(word: string, readings: Readings, proper: readonly string[], alone: boolean): WordReadings {
+  // acronyms and words with digits or punctuation do not inflect
+  if (!/^\p{L}+(?:-\p{L}+)*$/u.test(word) || (word.length > 1 && word === word.toUpperCase())) return { readings: [], known: false };
+  // a place or an organization is not read as a person's name (Фридом is not Фрид's instrumental)
+  const found = readings(word.toLowerCase()).filter((r) => proper === PROPER.person || !PROPER.person.some((g) => r.grammemes.has(g)));
+  const name = (r: Reading) => r.known && proper.some((g) => r.grammemes.has(g));
+  if (alone) {
+    const names = found.filter(name);
+    return { readings: names, known: names.length > 0 };
+  }
+  return { readings: [...found].sort((a, b) => Number(name(b)) - Number(name(a))), known: found.some((r) => r.known) };
+}
+
+/**
+ * One reading per word in case `c`, all of one number and, where the words have one, one gender:
+ * a person's words are nouns in the singular, an organization's or a place's adjectives before a final
+ * noun. In the nominative an unknown word fits as it is (it is left out of the result).
+ */
+function agree(words: readonly WordReadings[], c: string, type: EntityType): Array<[WordReadings, Reading]> | undefined {
+  const last = words.length - 1;
+  const fits = (x: Reading, i: number) =>
+    x.grammemes.has(c) && (type === 'person' ? x.grammemes.has('NOUN') && x.grammemes.has('sing') : i === last ? x.grammemes.has('NOUN') : ADJECTIVES.some((a) => x.grammemes.has(a)));
+  const free = (w: WordReadings) => c === 'nomn' && !w.known;
+  // the number and gender come from the head (a place's or organization's noun) or a person's first known word
+  const lead = type === 'person' ? words.findIndex((w) => w.known) : last;
+  const leads = free(words[lead]!) ? [undefined] : words[lead]!.readings.filter((r) => fits(r, lead));
+  for (const x of leads) {
+    const number = x && NUMBERS.find((g) => x.grammemes.has(g));
+    const gender = x && GENDERS.find((g) => x.grammemes.has(g));
+    const chosen: Array<[WordReadings, Reading]> = [];
+    let ok = true;
+    for (const [i, w] of words.entries()) {
+      if (free(w)) continue;
+      const y = i === lead ? x : w.readings.find((r) => fits(r, i) && (!number || r.grammemes.has(number)) && (number === 'plur' || !gender || !GENDERS.some((g) => r.grammemes.has(g)) || r.grammemes.has(gender)));
+      if (!y) {
+        ok = false;
+        break;
+      }
+      chosen.push([w, y]);
+    }
+    if (ok) return chosen;
+  }
+  return undefined;
+}
+
+/** A dictionary form (lowercase, maybe with ё) written like `original`: its letter case, and е for ё unless it has ё. */
+function asWritten(form: string, original: string): string {
+  const f = /ё/iu.test(original) ? form : form.replace(/ё/gu, 'е');
+  if (original === original.toUpperCase() && original !== original.toLowerCase()) return f.toUpperCase();
+  // each hyphen part capitalized as in the original (Усть-Каменогорске → Усть-Каменогорск)
+  const parts = original.split('-');
+  return f.split('-').map((p, i) => (/^\p{Lu}/u.test(parts[i] ?? '') ? p.charAt(0).toUpperCase() + p.slice(1) : p)).join('-');
+}
