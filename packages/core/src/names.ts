@@ -14,17 +14,18 @@ export interface NameData {
   suffixes?: string[];
   minStem?: number;
   /**
-   * Clitics the first word of a name drops when what remains begins with `definite` or is a word the
-   * caller knows (Arabic بالمجلس → المجلس, بوزارة → وزارة), after the `expand` replacements
-   * (contractions: للمجلس → المجلس).
+   * Clitics the first word of a name drops, unless the word itself is one the caller knows (كاليفورنيا),
+   * when what remains is a cue word (Arabic بوزارة → وزارة) or begins with `definite` as
+   * the next word does (بالمجلس الأعلى → المجلس الأعلى; not بالتيمور, Baltimore), after the `expand`
+   * replacements (contractions: للمجلس → المجلس).
    */
   proclitics?: string[];
   definite?: string;
   expand?: Array<[string, string]>;
 }
 
-/** Whether a word, as written, is one the caller knows as a whole word (cue words, listed names). */
-export type KnownWord = (norm: string) => boolean;
+/** What the caller knows a word, as written, to be: a cue word (a title, a head word …), a word of a listed name, both or neither. */
+export type KnownWord = (word: string) => { cue: boolean; listed: boolean };
 
 /**
  * The words of a name in base form: as many as given, each the word itself where nothing can be told.
@@ -48,19 +49,22 @@ export function makeBaseName(data: NameData | undefined, readings: (() => Readin
       const s = suffixes.find((x) => lower.endsWith(x) && lower.length - x.length >= minStem);
       if (s) out = [...out.slice(0, -1), last.slice(0, last.length - s.length)];
     }
-    if (proclitics.length || expand.length) out[0] = withoutClitic(out[0]!, proclitics, expand, definite, known);
+    if (proclitics.length || expand.length) out[0] = withoutClitic(out[0]!, out[1], proclitics, expand, definite, known);
     return out;
   };
 }
 
-function withoutClitic(word: string, proclitics: readonly string[], expand: ReadonlyArray<readonly [RegExp, string]>, definite: string | undefined, known: KnownWord | undefined): string {
+function withoutClitic(word: string, next: string | undefined, proclitics: readonly string[], expand: ReadonlyArray<readonly [RegExp, string]>, definite: string | undefined, known: KnownWord | undefined): string {
   for (const [re, by] of expand) {
     if (re.test(word)) return word.replace(re, by);
   }
+  if (known?.(word).listed) return word; // a listed name's word as it is (كاليفورنيا)
+  // a definite noun with a definite word after it (بالمجلس الأعلى), not a name written so (بالتيمور, فالنتينا تيريشكوفا)
+  const definiteNext = definite !== undefined && next?.startsWith(definite) === true;
   for (const c of proclitics) {
     const rest = word.slice(c.length);
     if (!word.startsWith(c) || rest.length < 3) continue;
-    if ((definite && rest.startsWith(definite) && rest.length > definite.length + 1) || known?.(rest)) return rest;
+    if ((definiteNext && rest.startsWith(definite!) && rest.length > definite!.length + 1) || known?.(rest).cue) return rest;
   }
   return word;
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAnalyzer, createLanguagePack, Gazetteer, getLanguage, loadPosLexicon, type Analysis, type EntityType } from '../src/index.js';
+import { createAnalyzer, createLanguagePack, Gazetteer, getLanguage, loadPosLexicon, type Analysis, type EntityType, type KnownWord } from '../src/index.js';
 
 const gazetteer = new Gazetteer({
   entities: [
@@ -153,7 +153,7 @@ describe('morphological dictionary (Russian)', () => {
 });
 
 describe('base forms of names', () => {
-  const base = (lang: string, type: EntityType, name: string, known?: (w: string) => boolean) => getLanguage(lang)!.baseName(name.split(' '), type, known).join(' ');
+  const base = (lang: string, type: EntityType, name: string, known?: KnownWord) => getLanguage(lang)!.baseName(name.split(' '), type, known).join(' ');
 
   it('Russian: the nominative from the dictionary, adjectives agreeing with the head noun, complements after it kept', () => {
     expect(base('ru', 'organization', 'Совета коллективной безопасности')).toBe('Совет коллективной безопасности');
@@ -188,12 +188,17 @@ describe('base forms of names', () => {
   });
 
   it('Arabic: the first word drops a clitic before the article or a known word, and ل + ال contracts back', () => {
-    const heads = (w: string) => w === 'وزارة';
+    const heads: KnownWord = (w) => ({ cue: w === 'وزارة', listed: false });
     expect(base('ar', 'organization', 'للمجلس الاقتصادي الأوراسي الأعلى')).toBe('المجلس الاقتصادي الأوراسي الأعلى');
     expect(base('ar', 'organization', 'بالمجلس الأعلى')).toBe('المجلس الأعلى');
     expect(base('ar', 'organization', 'بوزارة الخارجية', heads)).toBe('وزارة الخارجية');
     // without the article or a known word the first letters are the word's own (وكالة, لجنة, بنك)
     for (const name of ['وكالة الأنباء', 'لجنة الانتخابات', 'بنك التنمية', 'بوزارة الخارجية']) expect(base('ar', 'organization', name)).toBe(name);
+    // foreign names that begin like clitic + article: the article is not repeated on the next word
+    for (const name of ['بالتيمور', 'فالنتينا تيريشكوفا']) expect(base('ar', 'location', name)).toBe(name);
+    // a word the caller knows as it is (a listed name) keeps its first letters before a definite word too
+    expect(base('ar', 'location', 'كاليفورنيا الجنوبية', (w) => ({ cue: false, listed: w === 'كاليفورنيا' }))).toBe('كاليفورنيا الجنوبية');
+    expect(base('ar', 'location', 'كاليفورنيا الجنوبية')).toBe('اليفورنيا الجنوبية');
   });
 });
 

@@ -55,6 +55,7 @@ export class Cues {
   private readonly byForm = new Map<LanguageCode, Map<string, CueKind>>();
   private readonly lists: readonly NameListData[];
   private readonly lexicons = new Map<LanguageCode, Lexicon>();
+  private readonly listWords = new Map<LanguageCode, Set<string>>();
 
   constructor(data: CueData, names: readonly NameListData[] = []) {
     this.lists = names;
@@ -96,9 +97,18 @@ export class Cues {
     return this.byForm.get(token.pack)?.get(token.norm) ?? (token.key !== token.norm ? this.of(token) : undefined);
   }
 
-  /** Whether a normalized word is a form of a cue word of the pack (a title, a head word, a joiner …). */
-  knows(pack: LanguageCode, norm: string): boolean {
-    return this.byForm.get(pack)?.has(norm) ?? false;
+  /**
+   * What a normalized word of the pack's language is: a form of a cue word that can begin a name (a
+   * title, a head word, a joiner; not a stop word), a word of a listed name as written there.
+   */
+  knows(pack: LanguageCode, norm: string): { cue: boolean; listed: boolean } {
+    const kind = this.byForm.get(pack)?.get(norm);
+    let words = this.listWords.get(pack);
+    if (!words) {
+      words = new Set(this.lists.flatMap((list) => (list.names[pack] ?? []).flatMap((name) => normalize(name).text.split(/\s+/u))));
+      this.listWords.set(pack, words);
+    }
+    return { cue: kind !== undefined && kind !== 'stop' && kind !== 'connector' && kind !== 'locationBefore', listed: words.has(norm) };
   }
 
   /**

@@ -179,7 +179,7 @@ function caselessSentence(
     } else if (kind === 'person') {
       // title, its descriptors (definite words: الخارجية الروسي) and a place it is of (رئيس قيرغيزستان),
       // then 1–3 name words (عبد العزيز counts one) and, after fewer than three, a family name with ال
-      // (عبد الفتاح السيسي); a bare title that is also a given name, before a name word, begins the
+      // and no clitic (عبد الفتاح السيسي); a bare title that is also a given name, before a name word, begins the
       // name (أمير خان متقي; not أمير قطر)
       let s = i + 1;
       let j = s;
@@ -188,7 +188,8 @@ function caselessSentence(
       else while (j < to && j < i + 4 && !gap(j) && (kinds[j] === 'person' || (kinds[j] === undefined && (isArticle(tokens[j]!) || place(j))))) s = ++j;
       for (; words < 3 && nameWord(j) && (!isArticle(tokens[j]!) || kinds[j - 1] === 'joiner'); j++) if (kinds[j] !== 'joiner') words++;
       while (j > s && kinds[j - 1] === 'joiner') j--;
-      if (j > s && words < 3 && plain(j) && isArticle(tokens[j]!) && (j + 1 >= to || gap(j + 1) || kinds[j + 1] === 'stop')) j++;
+      // the family name has the bare article: with a clitic it is the next phrase (كاملوف للبرلمان: "to parliament")
+      if (j > s && words < 3 && plain(j) && tokens[j]!.norm.startsWith('ال') && isArticle(tokens[j]!) && (j + 1 >= to || gap(j + 1) || kinds[j + 1] === 'stop')) j++;
       if (j > s) add('person', s, j);
       i = Math.max(i, j - 1);
     } else if (kind === 'organization') {
