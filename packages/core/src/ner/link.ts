@@ -22,7 +22,7 @@ const CLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', '
  * Merges recognized mentions into the gazetteer's entities. The gazetteer stays the source of ids: a
  * mention over a gazetteer match of its type is that entity already (only an organization may contain
  * other gazetteer names, мэрия Москвы, and a place other places, Алматы облысы). The others become entities with `id: null`, grouped by their
- * words' stems; a one-word person mention whose stem is the surname of a longer one in the document
+ * words' stems and then by their names in base form (see `nameOf`); a one-word person mention whose stem is the surname of a longer one in the document
  * joins it (Юрий Лужков … Лужкова), and repeats of those surnames the model missed are added, with
  * clitics left outside the offsets (ولافروف → لافروف). Surname repeats of linked people join the linked entity.
  * `notPlaces`: place names that name something else here (a quoted club or ship): no location is found over them.
@@ -85,16 +85,17 @@ export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions
   });
 
   // one entity per type and base name: the groups of Роман Старченконың and Роман Старченко are one person
-  const byName = new Map<string, NerMention[]>();
+  const byName = new Map<string, { type: EntityType; name: string; mentions: NerMention[] }>();
   for (const g of groups.values()) {
-    const key = `${g.type}\u0000${nameOf(input, g.type, g.mentions).toLowerCase()}`;
-    byName.set(key, [...(byName.get(key) ?? []), ...g.mentions]);
+    const name = nameOf(input, g.type, g.mentions);
+    const key = `${g.type}\u0000${name.toLowerCase()}`;
+    const e = byName.get(key);
+    if (e) e.mentions.push(...g.mentions);
+    else byName.set(key, { type: g.type, name, mentions: [...g.mentions] });
   }
-  const unknown: LinkedEntity[] = [...byName].map(([key, ms]) => {
-    const type = key.slice(0, key.indexOf('\u0000')) as EntityType;
-    ms.sort((a, b) => a.start - b.start);
-    return { id: null, type, name: nameOf(input, type, ms), mentions: ms.map((m) => span(text, m.start, m.end)) };
-  });
+  const unknown: LinkedEntity[] = [...byName.values()].map(({ type, name, mentions }) => ({
+    id: null, type, name, mentions: mentions.sort((a, b) => a.start - b.start).map((m) => span(text, m.start, m.end)),
+  }));
   for (const e of linked) e.mentions.sort((a, b) => a.start - b.start);
   return [...linked, ...unknown].sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
 }
@@ -185,7 +186,8 @@ function oneSensePerDocument(groups: Map<string, Group>, surnameOf: Map<string, 
  * (Нұрсұлтан Әбішұлы Назарбаев); with another given name it is another person (Дариға Назарбаева,
  * Әлібек Әлиев), so the link is dropped and the recognized name stays, unknown. A place the gazetteer
  * finds inside a name the model read as a person's is part of that name (Дания Еспаева is not Denmark):
- * its link is dropped too.
+ * its link is dropped too. A known person right after a recognized name that begins with one of its given
+ * names is that name's end (the model stopped early: Никол Воваевич | Пашинянның): the link grows over both.
  */
 function knownSurnames(input: NerInput, linked: LinkedEntity[], mentions: readonly NerMention[]): { gaz: readonly LexiconMatch[]; linked: LinkedEntity[] } {
   const { tokens, text } = input;
