@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { createAnalyzer, outermostMentions, readFactRuEval, readKazNerd, scoreSpans } from '@topictag/core';
+import { createAnalyzer, getLanguage, outermostMentions, readFactRuEval, readKazNerd, scoreSpans } from '@topictag/core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -43,6 +43,28 @@ export async function benchNer(dataDir = join(root, '../shared/external')) {
     const s = scoreSpans(system);
     const f = (x) => `${(100 * x.precision).toFixed(1).padStart(5)} / ${(100 * x.recall).toFixed(1).padStart(5)} / ${(100 * x.f1).toFixed(1).padStart(5)}`;
     for (const t of ['person', 'organization', 'location']) console.log(`  ${t.padEnd(13)}  ${f(m[t])}    ${f(s[t])}`);
+    baseNames(docs, set.lang);
+  }
+}
+
+/**
+ * How often the language pack's base form of a gold mention (`LanguagePack.baseName`, the name
+ * `topictag` gives an unknown entity) is the corpus's normalized name, against the mention as written.
+ * A person's words count when each is one of the normalized name's words (a surname alone may stand
+ * for the full name).
+ */
+function baseNames(docs, lang) {
+  const named = docs.flatMap((d) => d.gold.filter((g) => g.name).map((g) => ({ g, words: d.text.slice(g.start, g.end).split(/\s+/u) })));
+  if (!named.length) return;
+  const pack = getLanguage(lang);
+  const key = (w) => w.toLowerCase().replace(/ё/gu, 'е');
+  const same = (words, g) => (g.type === 'person' ? words.every((w) => g.name.map(key).includes(key(w))) : words.map(key).join(' ') === g.name.map(key).join(' '));
+  console.log('  names: gold mentions whose normalized name the corpus gives, % equal to it');
+  console.log('  type           mentions   as written   base form');
+  for (const t of ['person', 'organization', 'location']) {
+    const xs = named.filter((x) => x.g.type === t);
+    const pct = (n) => `${((100 * n) / Math.max(1, xs.length)).toFixed(1)}`.padStart(10);
+    console.log(`  ${t.padEnd(13)}  ${String(xs.length).padStart(8)}  ${pct(xs.filter((x) => same(x.words, x.g)).length)}  ${pct(xs.filter((x) => same(pack.baseName(x.words, t), x.g)).length)}`);
   }
 }
 

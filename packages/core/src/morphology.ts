@@ -69,6 +69,8 @@ interface Pymorphy2 {
   prefixes: string[];
   /** Word endings → [count, paradigm, form] of the dictionary words with them, for unknown words; read on first use. */
   predictions: () => Dawg;
+  /** `form:tag` → P(tag | form) × 1,000,000, estimated on the OpenCorpora corpus; read on first use. */
+  probabilities: () => Dawg;
 }
 type Dawg = ReturnType<typeof Az.DAWG.fromArrayBuffer>;
 
@@ -93,6 +95,7 @@ function openPymorphy2(dir: string): Pymorphy2 {
   const meta = new Map(json<Array<[string, unknown]>>('meta.json'));
   const options = meta.get('compile_options') as { paradigm_prefixes?: string[] } | undefined;
   let predictions: Dawg | undefined;
+  let probabilities: Dawg | undefined;
   dict = {
     words: Az.DAWG.fromArrayBuffer(buffer('words.dawg'), 'words'),
     paradigms,
@@ -100,6 +103,7 @@ function openPymorphy2(dir: string): Pymorphy2 {
     suffixes: json<string[]>('suffixes.json'),
     prefixes: options?.paradigm_prefixes ?? [''],
     predictions: () => (predictions ??= Az.DAWG.fromArrayBuffer(buffer('prediction-suffixes-0.dawg'), 'probs')),
+    probabilities: () => (probabilities ??= Az.DAWG.fromArrayBuffer(buffer('p_t_given_w.intdawg'), 'int')),
   };
   opened.set(dir, dict);
   return dict;
@@ -136,6 +140,11 @@ export function loadWordClasses(dir: string): WordClasses {
 export interface Reading {
   /** Grammemes (`NOUN`, `anim`, `masc`, `sing`, `gent`, `Surn` …). */
   grammemes: ReadonlySet<string>;
+  /**
+   * How likely the reading is for its form, P(tag | form), where the dictionary's corpus tells (pymorphy2's
+   * `p_t_given_w`: Дмитрия is far more often Дмитрий's genitive than a woman's name); else undefined.
+   */
+  probability: number | undefined;
   /** False when the form is not in the dictionary and the reading is guessed from its ending. */
   known: boolean;
   /** The form of the reading's paradigm with exactly these grammemes, if it has one (lowercase). */
@@ -156,8 +165,11 @@ export function loadReadings(dir: string): Readings {
     const paradigm = dict.paradigms[p]!;
     const n = paradigm.length / 3;
     const stem = word.slice(dict.prefixes[paradigm[2 * n + f]!]!.length, word.length - dict.suffixes[paradigm[f]!]!.length);
+    const tag = dict.tags[paradigm[n + f]!]!;
+    const estimate = known ? (dict.probabilities().findAll(`${word}:${tag}`, {}, 0, 0)[0]?.[1] as unknown as number | undefined) : undefined;
     return {
       grammemes: grammemes[paradigm[n + f]!]!,
+      probability: estimate === undefined ? undefined : estimate / 1_000_000,
       known,
       formWith(want) {
         for (let j = 0; j < n; j++) {

@@ -75,10 +75,11 @@ const GENDERS = ['masc', 'femn', 'neut'] as const;
 const ADJECTIVES = ['ADJF', 'PRTF'] as const;
 /** Proper-name grammemes preferred per type among a word's readings. */
 const PROPER: Record<EntityType, readonly string[]> = { person: ['Name', 'Surn', 'Patr'], location: ['Geox'], organization: ['Orgn', 'Trad'] };
+const ANY_PROPER = Object.values(PROPER).flat();
 
 /**
  * A name in the nominative, from a dictionary of OpenCorpora readings (see `Readings`), or undefined
- * when it is in the nominative already or its words do not agree in one case.
+ * when it is likeliest in the nominative already or its words do not agree in one case.
  * - A person's words all stand in one case, number and gender (Юлиуса Гудачека → Юлиус Гудачек,
  *   Дарьи Назарбаевой → Дарья Назарбаева).
  * - An organization's or a place's words up to its first noun (the head) agree with it; the words after
@@ -92,32 +93,63 @@ function nominative(words: readonly string[], type: EntityType, readings: Readin
   const read = words.map((w) => wordReadings(w, readings, PROPER[type], words.length === 1));
   let part = read.filter((r) => r.readings.length);
   if (type !== 'person') {
-    // the head: the first noun that cannot be an adjective (Тверской is also a street: Тверской области), else the first noun
-    const has = (r: WordReadings, classes: readonly string[]) => r.known && r.readings.some((x) => classes.some((g) => x.grammemes.has(g)));
+    const has = (r: WordReadings, classes: readonly string[], test = (x: Reading) => classes.some((g) => x.grammemes.has(g))) => r.known && r.readings.some(test);
+    const adjective = (r: WordReadings) => has(r, ADJECTIVES) || (!r.known && ADJECTIVES.some((a) => r.readings[0]?.grammemes.has(a)));
+    // the head: the first noun that cannot be an adjective (Тверской is also a street: Тверской области),
+    // else the first noun; before a proper name, a word that is also a common noun (сборной Бразилии)
     const only = read.findIndex((r) => has(r, ['NOUN']) && !has(r, ADJECTIVES));
-    const head = only >= 0 ? only : read.findIndex((r) => has(r, ['NOUN']));
-    // known adjectives before it, genitive complements after it (not Часов Яр, Иудея и Самария)
-    if (head < 0 || !read.slice(0, head).every((r) => has(r, ADJECTIVES))) return undefined;
+    let head = only >= 0 ? only : read.findIndex((r) => has(r, ['NOUN']));
+    const common = (x: Reading) => x.grammemes.has('NOUN') && !ANY_PROPER.some((g) => x.grammemes.has(g));
+    if (head > 0 && !has(read[head]!, [], common)) {
+      const before = read.slice(0, head).findLastIndex((r) => has(r, [], common));
+      if (before >= 0) head = before;
+    }
+    // adjectives before it (known, or read so by their ending: Северо-Кавказском), genitive complements after it (not Часов Яр)
+    if (head < 0 || !read.slice(0, head).every(adjective)) return undefined;
     if (read.slice(head + 1).some((r) => r.known && !has(r, ['gent']))) return undefined;
     part = read.slice(0, head + 1);
   }
   // unknown words alone tell nothing (Токаев is not a plural of Токай): they follow a known word's case
-  if (!part.some((r) => r.known) || agree(part, 'nomn', type)) return undefined;
-  for (const c of CASES) {
-    const chosen = agree(part, c, type);
-    if (!chosen) continue;
-    const out = [...words];
-    for (const [r, x] of chosen) {
-      const want = new Set(x.grammemes);
-      want.delete(c);
-      want.add('nomn');
-      const form = x.formWith(want) ?? x.formWith(new Set([...want].filter((g) => g !== 'anim' && g !== 'inan')));
-      if (!form) return undefined;
-      out[read.indexOf(r)] = asWritten(form, words[read.indexOf(r)]!);
-    }
-    return out;
+  if (!part.some((r) => r.known)) return undefined;
+  // Every reading of the words in one case and number is a hypothesis, weighted by how likely its readings
+  // are (P(tag | form) where the dictionary's corpus tells, else uniform over the form's readings); the
+  // base form with the most weight wins, the name as written when that is the nominative. So Дмитрия
+  // Медведева (genitive or accusative of Дмитрий Медведев, or a woman Дмитрия in the nominative) is
+  // Дмитрий Медведев, while мэрии Москвы is мэрия Москвы and Силы Кудс, a plural, stays.
+  const weight = (w: WordReadings, x: Reading) => x.probability ?? 1 / w.readings.length;
+  const scores = new Map<string, { out: string[]; score: number }>();
+  const add = (out: string[], score: number) => {
+    const key = out.join(' ');
+    const seen = scores.get(key);
+    if (seen) seen.score += score;
+    else scores.set(key, { out, score });
+  };
+  if (type === 'person') {
+    // a person's words each in the nominative, whatever their genders (Алла Бут)
+    const best = part.map((w) => (w.known ? Math.max(0, ...w.readings.filter((x) => x.grammemes.has('nomn') && x.grammemes.has('sing')).map((x) => weight(w, x))) : 1));
+    if (best.every((p) => p > 0)) add([...words], best.reduce((a, b) => a * b, 1));
   }
-  return undefined;
+  for (const number of NUMBERS) {
+    for (const c of type === 'person' ? CASES : ['nomn', ...CASES]) {
+      const chosen = agree(part, c, type, number);
+      if (!chosen) continue;
+      const out = [...words];
+      let ok = true;
+      for (const [r, x] of chosen) {
+        if (c === 'nomn') continue;
+        const want = new Set(x.grammemes);
+        want.delete(c);
+        want.add('nomn');
+        const form = x.formWith(want) ?? x.formWith(new Set([...want].filter((g) => g !== 'anim' && g !== 'inan')));
+        if (!form) ok = false;
+        else out[read.indexOf(r)] = asWritten(form, words[read.indexOf(r)]!);
+      }
+      if (ok) add(out, chosen.reduce((p, [w, x]) => p * weight(w, x), 1));
+    }
+  }
+  let top: { out: string[]; score: number } | undefined;
+  for (const x of scores.values()) if (!top || x.score > top.score) top = x;
+  return top && top.out.some((w, i) => w !== words[i]) ? top.out : undefined;
 }
 
 interface WordReadings {
@@ -144,26 +176,29 @@ function wordReadings(word: string, readings: Readings, proper: readonly string[
 }
 
 /**
- * One reading per word in case `c`, all of one number and, where the words have one, one gender:
- * a person's words are nouns in the singular, an organization's or a place's adjectives before a final
- * noun. In the nominative an unknown word fits as it is (it is left out of the result).
+ * One reading per word in case `c` and `number` and, where the words have one, one gender: a person's
+ * words are nouns or adjectives (Долгорукому) in the singular, an organization's or a place's
+ * adjectives before a final noun. In the nominative an unknown word fits as it is (it is left out).
  */
-function agree(words: readonly WordReadings[], c: string, type: EntityType): Array<[WordReadings, Reading]> | undefined {
+function agree(words: readonly WordReadings[], c: string, type: EntityType, number: (typeof NUMBERS)[number]): Array<[WordReadings, Reading]> | undefined {
+  if (type === 'person' && number !== 'sing') return undefined;
   const last = words.length - 1;
+  const is = (x: Reading, classes: readonly string[]) => classes.some((g) => x.grammemes.has(g));
   const fits = (x: Reading, i: number) =>
-    x.grammemes.has(c) && (type === 'person' ? x.grammemes.has('NOUN') && x.grammemes.has('sing') : i === last ? x.grammemes.has('NOUN') : ADJECTIVES.some((a) => x.grammemes.has(a)));
+    x.grammemes.has(c) && (x.grammemes.has(number) || !is(x, NUMBERS)) &&
+    (type === 'person' ? is(x, ['NOUN', ...ADJECTIVES]) : i === last ? x.grammemes.has('NOUN') : is(x, ADJECTIVES));
   const free = (w: WordReadings) => c === 'nomn' && !w.known;
-  // the number and gender come from the head (a place's or organization's noun) or a person's first known word
+  // the gender comes from the head (a place's or organization's noun) or a person's first known word
   const lead = type === 'person' ? words.findIndex((w) => w.known) : last;
-  const leads = free(words[lead]!) ? [undefined] : words[lead]!.readings.filter((r) => fits(r, lead));
+  const likely = (w: WordReadings) => [...w.readings].sort((a, b) => (b.probability ?? 0) - (a.probability ?? 0));
+  const leads = free(words[lead]!) ? [undefined] : likely(words[lead]!).filter((r) => fits(r, lead));
   for (const x of leads) {
-    const number = x && NUMBERS.find((g) => x.grammemes.has(g));
-    const gender = x && GENDERS.find((g) => x.grammemes.has(g));
+    const gender = number === 'sing' ? x && GENDERS.find((g) => x.grammemes.has(g)) : undefined;
     const chosen: Array<[WordReadings, Reading]> = [];
     let ok = true;
     for (const [i, w] of words.entries()) {
       if (free(w)) continue;
-      const y = i === lead ? x : w.readings.find((r) => fits(r, i) && (!number || r.grammemes.has(number)) && (number === 'plur' || !gender || !GENDERS.some((g) => r.grammemes.has(g)) || r.grammemes.has(gender)));
+      const y = i === lead ? x : likely(w).find((r) => fits(r, i) && (!gender || !is(r, GENDERS) || r.grammemes.has(gender)));
       if (!y) {
         ok = false;
         break;
@@ -178,6 +213,7 @@ function agree(words: readonly WordReadings[], c: string, type: EntityType): Arr
 /** A dictionary form (lowercase, maybe with ё) written like `original`: its letter case, and е for ё unless it has ё. */
 function asWritten(form: string, original: string): string {
   const f = /ё/iu.test(original) ? form : form.replace(/ё/gu, 'е');
+  if (f === original.toLowerCase()) return original; // an indeclinable word as written (СПбГУ)
   if (original === original.toUpperCase() && original !== original.toLowerCase()) return f.toUpperCase();
   // each hyphen part capitalized as in the original (Усть-Каменогорске → Усть-Каменогорск)
   const parts = original.split('-');

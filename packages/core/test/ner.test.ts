@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  compileTemplates, createAnalyzer, createRecognizer, goldPaths, languageModel, readKazNerd, scoreSpans, sentenceFeatures,
+  compileTemplates, createAnalyzer, createRecognizer, goldPaths, languageModel, readFactRuEval, readKazNerd, scoreSpans, sentenceFeatures,
   trainPerceptron, readPerceptronFile, tokenAttributes, defaultCues, sentenceRanges, scriptOf, type Analysis, type Entity, type NameListData, type EntityType, type NerMention, type NerModel,
 } from '../src/index.js';
 import { B, I, L, O, U, runs, viterbi } from '../src/ner/perceptron.js';
@@ -324,6 +324,16 @@ describe('named-entity recognition', () => {
     const s = scoreSpans([{ gold: doc!.gold, predicted: [doc!.gold[0]!, { type: 'person', start: 0, end: 5 }] }]);
     expect(s.person).toMatchObject({ tp: 1, fp: 1, fn: 0, precision: 0.5, recall: 1 });
     expect(s.location.recall).toBe(0);
+    // factRuEval: objects over spans, LocOrg as location, normalized names from the coreference layer
+    const fre = mkdtempSync(join(tmpdir(), 'fre-'));
+    writeFileSync(join(fre, 'book_1.txt'), 'Юрия Лужкова видели у мэрии Москвы.');
+    writeFileSync(join(fre, 'book_1.spans'), '1 name 0 4 1 1\n2 surname 5 7 2 1\n3 org_descr 22 5 5 1\n4 loc_name 28 6 6 1\n');
+    writeFileSync(join(fre, 'book_1.objects'), '10 Person 1 2 # Юрия Лужкова\n11 Org 3 4 # мэрии Москвы\n12 LocOrg 4 # Москвы\n');
+    writeFileSync(join(fre, 'book_1.coref'), '1 10\nfirstname Юрий\nlastname Лужков\n\n2 11\ndescriptor мэрия\nname мэрия Москвы\n\n3 12\nname Москва\n');
+    const [book] = readFactRuEval(fre);
+    expect(book!.gold.map((g) => [g.type, book!.text.slice(g.start, g.end), g.name?.join(' ')])).toEqual([
+      ['person', 'Юрия Лужкова', 'юрий лужков'], ['organization', 'мэрии Москвы', 'мэрия москвы'], ['location', 'Москвы', 'москва'],
+    ]);
   });
 });
 

@@ -5,6 +5,11 @@ import type { EntityType, LanguageCode, Span } from '../types.js';
 /** A gold mention of a public NER corpus, as character offsets into the document text. */
 export interface GoldMention extends Span {
   type: EntityType;
+  /**
+   * The words of the name in base form where the corpus gives them (factRuEval's coreference layer: a
+   * place's or an organization's `name`, a person's first name, patronymic and last name), lowercase.
+   */
+  name?: string[];
 }
 
 /** One document of a public NER corpus, for training and benchmarks (never shipped). */
@@ -17,9 +22,13 @@ export interface NerCorpusDocument {
 
 const FACTRU_TYPES: Record<string, EntityType> = { Person: 'person', Org: 'organization', Location: 'location', LocOrg: 'location' };
 
+/** Name attributes of factRuEval's coreference layer, per entity type. */
+const FACTRU_NAME: Record<EntityType, readonly string[]> = { person: ['firstname', 'patronymic', 'lastname'], location: ['name'], organization: ['name'] };
+
 /**
  * factRuEval-2016 (`devset/` or `testset/`): the objects layer — Person, Org, Location and LocOrg (the
- * last two as location) — each as the range from its first to its last span (objects may be nested).
+ * last two as location) — each as the range from its first to its last span (objects may be nested),
+ * with its normalized name from the coreference layer where there is one.
  */
 export function readFactRuEval(dir: string): NerCorpusDocument[] {
   const docs: NerCorpusDocument[] = [];
@@ -31,11 +40,19 @@ export function readFactRuEval(dir: string): NerCorpusDocument[] {
       const p = line.split(' ');
       if (p.length >= 4) spans.set(p[0]!, { start: Number(p[2]), end: Number(p[2]) + Number(p[3]) });
     }
+    // coreference blocks: "chain object object …" then "attribute value" lines; attributes per object
+    const attributes = new Map<string, Map<string, string>>();
+    const coref = join(dir, `${id}.coref`);
+    for (const block of existsSync(coref) ? readFileSync(coref, 'utf8').split(/\n\s*\n/u) : []) {
+      const [head = '', ...lines] = block.trim().split('\n');
+      const values = new Map(lines.map((l) => [l.slice(0, l.indexOf(' ')), l.slice(l.indexOf(' ') + 1).trim()] as [string, string]));
+      for (const object of head.split(/\s+/u).slice(1)) attributes.set(object, values);
+    }
     const seen = new Set<string>();
     const gold: GoldMention[] = [];
     for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
       const [head = ''] = line.split('#');
-      const [, kind = '', ...refs] = head.trim().split(/\s+/u);
+      const [object = '', kind = '', ...refs] = head.trim().split(/\s+/u);
       const type = FACTRU_TYPES[kind];
       const parts = refs.map((r) => spans.get(r)).filter((s): s is Span => !!s);
       if (!type || !parts.length) continue;
@@ -44,7 +61,9 @@ export function readFactRuEval(dir: string): NerCorpusDocument[] {
       const key = `${type}:${start}:${end}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      gold.push({ type, start, end });
+      const values = attributes.get(object);
+      const name = FACTRU_NAME[type].flatMap((a) => values?.get(a)?.toLowerCase().split(/\s+/u) ?? []);
+      gold.push(name.length ? { type, start, end, name } : { type, start, end });
     }
     docs.push({ id, lang: 'ru', text, gold: gold.sort((a, b) => a.start - b.start) });
   }
