@@ -19,6 +19,8 @@ export interface LanguagePack {
   stem(word: string): string;
   /** Lowercase words written with a period that does not end a sentence (`dr`, `st`, `г`, `ул`). */
   abbreviations?: ReadonlySet<string>;
+  /** Words, case as written, whose period does not end a sentence before a number (`No`: World No. 1; not "said no. 5"). */
+  numberAbbreviations?: ReadonlySet<string>;
   /**
    * The forms a word written in base form takes in text (declension by ending, suffixes, clitics),
    * from the pack's paradigm data. Names match only these exact forms; topic terms match their stems.
@@ -49,6 +51,8 @@ export interface LanguageData {
   paradigms?: ParadigmData;
   /** Words written with a period that does not end a sentence: titles, address words (`Dr`, `St`, `г`, `ул`). */
   abbreviations?: string[];
+  /** Words whose period does not end a sentence when a number follows, case as written (`No`, `Art`, `Vol`: No. 1). */
+  numberAbbreviations?: string[];
   dictionary?: DictionaryData;
   /** How the base form of a name is read from its words in text (see `NameData`). */
   names?: NameData;
@@ -187,6 +191,7 @@ export function createLanguagePack(data: LanguageData): LanguagePack {
     name: data.name,
     script: data.script,
     abbreviations: new Set((data.abbreviations ?? []).map((a) => a.toLowerCase())),
+    numberAbbreviations: new Set(data.numberAbbreviations ?? []),
     stem(word) {
       let s = cache.get(word);
       if (s === undefined) {

@@ -1,5 +1,5 @@
 import { normalize, toOriginal, type Normalized } from './normalize.js';
-import { getLanguage } from './languages.js';
+import { getLanguage, type LanguagePack } from './languages.js';
 import { scriptOf, type Script } from './script.js';
 import type { LanguageCode, Span } from './types.js';
 
@@ -57,7 +57,7 @@ const NON_SPACE = /\S/u;
 export function splitSentences(text: string, ranges: readonly Span[], lang: LanguageCode = 'und'): Sentence[] {
   const out: Sentence[] = [];
   const { sentences } = segmenter(lang);
-  const abbreviations = getLanguage(lang)?.abbreviations;
+  const pack = getLanguage(lang);
   for (const range of ranges) {
     for (const line of splitLines(text, range)) {
       let open = -1; // start of a sentence that continues past a period after an initial or abbreviation
@@ -68,7 +68,7 @@ export function splitSentences(text: string, ranges: readonly Span[], lang: Lang
         while (end > start && !NON_SPACE.test(text[end - 1]!)) end--;
         if (end <= start) continue;
         if (open >= 0) start = open;
-        open = end < line.end && continuesAfter(text.slice(start, end), abbreviations) ? start : -1;
+        open = end < line.end && continuesAfter(text.slice(start, end), text.slice(end, line.end), pack) ? start : -1;
         if (open < 0) out.push({ start, end, text: text.slice(start, end) });
       }
       if (open >= 0) {
@@ -89,14 +89,14 @@ const NUMBER = /^\p{N}+$/u;
 /**
  * Whether a sentence the Unicode rules end at a period goes on: the period ends an initial (В. В. Путин,
  * J. Smith) or one of the language's abbreviations (г. Алматы, St. Petersburg), not after a number
- * (2024 г., 10 G.).
+ * (2024 г., 10 G.), or one of its abbreviations before a number (World No. 1).
  */
-function continuesAfter(sentence: string, abbreviations: ReadonlySet<string> | undefined): boolean {
+function continuesAfter(sentence: string, after: string, pack: LanguagePack | undefined): boolean {
   const m = LAST_WORD.exec(sentence);
   if (!m) return false;
   const word = m[2]!;
   if (m[1] && NUMBER.test(m[1])) return false;
-  return INITIAL.test(word) || !!abbreviations?.has(word.toLowerCase());
+  return INITIAL.test(word) || !!pack?.abbreviations?.has(word.toLowerCase()) || (!!pack?.numberAbbreviations?.has(word) && /^\s*\p{N}/u.test(after));
 }
 
 function* splitLines(text: string, range: Span): Generator<Span> {

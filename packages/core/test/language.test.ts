@@ -42,6 +42,11 @@ describe('segmentation', () => {
     const s = splitSentences(en, [{ start: 0, end: en.length }], 'en');
     expect(s.map((x) => x.text)).toEqual(['Leaders met in St. Petersburg.', 'Mr. Smith came at 5 p.m.', 'Then he left.']);
     for (const x of s) expect(en.slice(x.start, x.end)).toBe(x.text);
+    // an abbreviation that stands before a number (numberAbbreviations, case as written)
+    const sport = 'She beat World No. 1 Aryna Sabalenka. See Art. 5 Of the charter. It was a No. Then she left.';
+    expect(splitSentences(sport, [{ start: 0, end: sport.length }], 'en').map((x) => x.text)).toEqual([
+      'She beat World No. 1 Aryna Sabalenka.', 'See Art. 5 Of the charter.', 'It was a No.', 'Then she left.',
+    ]);
   });
 
   it('splits Arabic sentences', () => {

@@ -235,6 +235,10 @@ describe('named-entity recognition', () => {
     offsetsHold(a);
     // "to" is no cue for a place ("according to", "to Provide …")
     expect(a.entities.filter((e) => e.type === 'person').map((e) => e.name)).toEqual(['Olaf Scholz', 'John Smith', 'Taalatbek Masadykov', 'Samad Zafar']);
+    // a common word opening a sentence is not part of a name; a lone acronym is an organization, after "in"
+    // too; AI is a word
+    const b = analyzer.analyze({ id: 'x', source: 'x', lang: 'en', text: 'Facing Sabalenka in the final, she won. She met Mark Rutte in WTA events. AI is changing news.' });
+    expect(b.entities.filter((e) => e.id === null).map((e) => `${e.type}:${e.name}`)).toEqual(['person:Mark Rutte', 'organization:WTA']);
   });
 
   test('English: a title inside a capitalized run ends the words before it, and its complement after "of" is part of it; the name is what follows', () => {

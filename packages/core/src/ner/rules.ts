@@ -144,18 +144,24 @@ function casedSentence(
       if (span.includes('location') && !single) return add('location', a, b);
       // after a title inside a run, one common word is the rest of a longer name (UNGA General Debate, Best Director Award)
       if (title && a === s) return single && inner && commonWord(tokens[a]!) ? undefined : add('person', a, b);
-      if (a > from && kinds[a - 1] === 'locationBefore') return add('location', a, b);
-      if (a > from + 1 && kinds[a - 1] === 'connector' && kinds[a - 2] === 'location') return add('location', a, b); // the village of Khorog
       const known = listedAs(a, b);
+      // a lone acronym is an organization's, after "in" too (in WTA events), unless a listed place
+      const acronymOnly = single && tokens[a]!.caps === 'upper' && tokens[a]!.norm.length >= 2 && known !== 'place';
+      if (!acronymOnly && a > from && kinds[a - 1] === 'locationBefore') return add('location', a, b);
+      if (a > from + 1 && kinds[a - 1] === 'connector' && kinds[a - 2] === 'location') return add('location', a, b); // the village of Khorog
       if (known === 'place') return add('location', a, b);
-      if (known === 'organization') return add('organization', a, b);
-      if (single && tokens[a]!.caps === 'upper' && tokens[a]!.norm.length >= 2) return add('organization', a, b);
+      if (known === 'organization' || acronymOnly) return add('organization', a, b);
       if (single) return; // a lone capitalized word: not enough evidence (repeats of known surnames are found when linking)
       // without a title, a person's name begins with a listed given name or ends in a word that is not a
       // common one, and has no acronym in it (not: Sustainable Growth, Blue Mosque, WTA Finals)
       const acronym = tokens.slice(a, b).some((t) => t.caps === 'upper' && t.norm.length >= 2);
       if (listed[a] !== 'given' && (acronym || commonWord(tokens[b - 1]!))) return;
-      if (atStart && !seenInside.has(tokens[a]!.norm)) return add('person', a + 1 < b - 1 ? a + 1 : a, b);
+      if (atStart && !seenInside.has(tokens[a]!.norm)) {
+        // a common word opening the sentence is no part of the name (Facing Sabalenka in the final …); a
+        // name left of one word is not enough evidence
+        if (listed[a] !== 'given' && commonWord(tokens[a]!)) return b - a > 2 ? add('person', a + 1, b) : undefined;
+        return add('person', a + 1 < b - 1 ? a + 1 : a, b);
+      }
       add('person', a, b);
     }
   }
