@@ -14,6 +14,11 @@ export interface NameData {
   suffixes?: string[];
   minStem?: number;
   /**
+   * Case suffixes a person's last word drops after a surname ending (Kazakh Тоқаев·пен, Назарбаева·ның:
+   * `after` ["ев", "ева" …], `suffixes` ["пен", "ның" …]), where names in general keep them.
+   */
+  surnames?: { after: string[]; suffixes: string[] };
+  /**
    * Clitics the first word of a name drops, unless the word itself is one the caller knows (كاليفورنيا),
    * when what remains is a cue word (Arabic بوزارة → وزارة) or begins with `definite` as
    * the next word does (بالمجلس الأعلى → المجلس الأعلى; not بالتيمور, Baltimore), after the `expand`
@@ -40,15 +45,14 @@ export function makeBaseName(data: NameData | undefined, readings: (() => Readin
   const proclitics = [...new Set(data?.proclitics ?? [])].sort((a, b) => b.length - a.length);
   const expand = (data?.expand ?? []).map(([re, by]) => [new RegExp(re, 'u'), by] as const);
   const definite = data?.definite;
+  const surnameSuffix = data?.surnames && new RegExp(`(?:${data.surnames.after.join('|')})(${[...data.surnames.suffixes].sort((a, b) => b.length - a.length).join('|')})$`, 'iu');
   return (words, type, known) => {
     if (!words.length) return [];
     let out = readings ? nominative(words, type, readings()) ?? [...words] : [...words];
-    if (suffixes.length) {
-      const last = out[out.length - 1]!;
-      const lower = last.toLowerCase();
-      const s = suffixes.find((x) => lower.endsWith(x) && lower.length - x.length >= minStem);
-      if (s) out = [...out.slice(0, -1), last.slice(0, last.length - s.length)];
-    }
+    const last = out[out.length - 1]!;
+    const lower = last.toLowerCase();
+    const s = (type === 'person' && surnameSuffix?.exec(last)?.[1]) || suffixes.find((x) => lower.endsWith(x) && lower.length - x.length >= minStem);
+    if (s) out = [...out.slice(0, -1), last.slice(0, last.length - s.length)];
     if (proclitics.length || expand.length) out[0] = withoutClitic(out[0]!, out[1], proclitics, expand, definite, known);
     return out;
   };

@@ -194,6 +194,11 @@ describe('base forms of names', () => {
     expect(base('kk', 'organization', 'Еуразиялық экономикалық кеңесінің')).toBe('Еуразиялық экономикалық кеңесі');
     expect(base('kk', 'location', 'Азиядағы')).toBe('Азия');
     for (const name of ['Нұрсұлтан', 'Дағыстан', 'Айзада', 'Алматы', 'Ақтоты']) expect(base('kk', 'location', name)).toBe(name);
+    // a person's surname drops more after -ов/-ев/-ин; the feminine -а and the patronymic -на stay
+    expect(base('kk', 'person', 'Асхат Шахаровпен')).toBe('Асхат Шахаров');
+    expect(base('kk', 'person', 'Дариға Назарбаеваның')).toBe('Дариға Назарбаева');
+    expect(base('kk', 'person', 'Владимир Путинді')).toBe('Владимир Путин');
+    for (const name of ['Дариға Назарбаева', 'Гүлнар Ибрагимовна', 'Сүлеймен']) expect(base('kk', 'person', name)).toBe(name);
   });
 
   it('Arabic: the first word drops a clitic before the article or a known word, and ل + ال contracts back', () => {
