@@ -37,7 +37,7 @@ export interface LanguagePack {
   /**
    * The words of a name in base form (see `BaseName`): nominative from the pack's dictionary (Russian
    * Евразийского межправительственного совета → Евразийский межправительственный совет), case suffixes
-   * and clitics dropped by its `names` data (Kazakh Старченконың → Старченко, Arabic للمجلس → المجлس).
+   * and clitics dropped by its `names` data (Kazakh Старченконың → Старченко, Arabic للمجلس → المجلس).
    */
   baseName: BaseName;
 }

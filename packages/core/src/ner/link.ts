@@ -21,10 +21,11 @@ const CLITICS = ['و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', '
 /**
  * Merges recognized mentions into the gazetteer's entities. The gazetteer stays the source of ids: a
  * mention over a gazetteer match of its type is that entity already (only an organization may contain
- * other gazetteer names, мэрия Москвы, and a place other places, Алматы облысы). The others become entities with `id: null`, grouped by their
- * words' stems and then by their names in base form (see `nameOf`); a one-word person mention whose stem is the surname of a longer one in the document
- * joins it (Юрий Лужков … Лужкова), and repeats of those surnames the model missed are added, with
- * clitics left outside the offsets (ولافروف → لافروف). Surname repeats of linked people join the linked entity.
+ * other gazetteer names, мэрия Москвы, and a place other places, Алматы облысы). The others become
+ * entities with `id: null`, grouped by their words' stems and then by their names in base form (see
+ * `nameOf`); a one-word person mention whose stem is the surname of a longer one in the document joins
+ * it (Юрий Лужков … Лужкова), and repeats of those surnames the model missed are added, with clitics
+ * left outside the offsets (ولافروف → لافروف). Surname repeats of linked people join the linked entity.
  * `notPlaces`: place names that name something else here (a quoted club or ship): no location is found over them.
  */
 export function linkEntities(input: NerInput, linkedIn: LinkedEntity[], mentions: readonly NerMention[], notPlaces: readonly LexiconMatch[] = []): LinkedEntity[] {

@@ -36,9 +36,10 @@ export function modelMentions(input: NerInput, model: LanguageModel, cues: Cues)
 }
 
 /**
- * Titles are not part of a person's or a place's name (the corpora's spans never begin with one): a
- * person or place mention starts after the title words it begins with (Президент Республики Беларусь →
- * Республики Беларусь), and one of title words only is dropped (Далее Глава государства → «Глава»).
+ * Titles are not part of a person's or a place's name (no person span of the training corpora begins
+ * with one): a person or place mention starts after the title words it begins with (Президент
+ * Республики Беларусь → Республики Беларусь), and one of title words only is dropped (Далее Глава
+ * государства → «Глава»).
  * Organizations keep them: Президент телерадиокешені is the President's broadcaster.
  */
 export function withoutTitles(input: NerInput, mentions: NerMention[], cues: Cues): NerMention[] {
