@@ -94,7 +94,7 @@ const ANY_PROPER = Object.values(PROPER).flat();
 function nominative(words: readonly string[], type: EntityType, readings: Readings): string[] | undefined {
   // one word of a person is mostly a surname the dictionary reads as something else (Сауле: Саул's dative)
   if (type === 'person' && words.length === 1) return undefined;
-  const read = words.map((w) => wordReadings(w, readings, PROPER[type], words.length === 1));
+  const read = words.map((w) => wordReadings(w, readings, type, words.length === 1));
   let part = read.filter((r) => r.readings.length);
   if (type !== 'person') {
     const has = (r: WordReadings, classes: readonly string[], test = (x: Reading) => classes.some((g) => x.grammemes.has(g))) => r.known && r.readings.some(test);
@@ -163,20 +163,22 @@ interface WordReadings {
 }
 
 /**
- * The readings of a written word, those as a name of the type's kind first. A name of one word is read
- * as such a name only (Семей, the city, is not the genitive plural of семья).
+ * The readings of a written word, likelier ones first (P(tag | form), where known), then those as a name
+ * of the type's kind. A name of one word is read as such a name only (Семей, the city, is not the
+ * genitive plural of семья).
  */
-function wordReadings(word: string, readings: Readings, proper: readonly string[], alone: boolean): WordReadings {
+function wordReadings(word: string, readings: Readings, type: EntityType, alone: boolean): WordReadings {
   // acronyms and words with digits or punctuation do not inflect
   if (!/^\p{L}+(?:-\p{L}+)*$/u.test(word) || (word.length > 1 && word === word.toUpperCase())) return { readings: [], known: false };
   // a place or an organization is not read as a person's name (Фридом is not Фрид's instrumental)
-  const found = readings(word.toLowerCase()).filter((r) => proper === PROPER.person || !PROPER.person.some((g) => r.grammemes.has(g)));
-  const name = (r: Reading) => r.known && proper.some((g) => r.grammemes.has(g));
+  const found = readings(word.toLowerCase()).filter((r) => type === 'person' || !PROPER.person.some((g) => r.grammemes.has(g)));
+  const name = (r: Reading) => r.known && PROPER[type].some((g) => r.grammemes.has(g));
+  const order = (a: Reading, b: Reading) => (b.probability ?? 0) - (a.probability ?? 0) || Number(name(b)) - Number(name(a));
   if (alone) {
     const names = found.filter(name);
-    return { readings: names, known: names.length > 0 };
+    return { readings: names.sort(order), known: names.length > 0 };
   }
-  return { readings: [...found].sort((a, b) => Number(name(b)) - Number(name(a))), known: found.some((r) => r.known) };
+  return { readings: [...found].sort(order), known: found.some((r) => r.known) };
 }
 
 /**
@@ -194,15 +196,14 @@ function agree(words: readonly WordReadings[], c: string, type: EntityType, numb
   const free = (w: WordReadings) => c === 'nomn' && !w.known;
   // the gender comes from the head (a place's or organization's noun) or a person's first known word
   const lead = type === 'person' ? words.findIndex((w) => w.known) : last;
-  const likely = (w: WordReadings) => [...w.readings].sort((a, b) => (b.probability ?? 0) - (a.probability ?? 0));
-  const leads = free(words[lead]!) ? [undefined] : likely(words[lead]!).filter((r) => fits(r, lead));
+  const leads = free(words[lead]!) ? [undefined] : words[lead]!.readings.filter((r) => fits(r, lead));
   for (const x of leads) {
     const gender = number === 'sing' ? x && GENDERS.find((g) => x.grammemes.has(g)) : undefined;
     const chosen: Array<[WordReadings, Reading]> = [];
     let ok = true;
     for (const [i, w] of words.entries()) {
       if (free(w)) continue;
-      const y = i === lead ? x : likely(w).find((r) => fits(r, i) && (!gender || !is(r, GENDERS) || r.grammemes.has(gender)));
+      const y = i === lead ? x : w.readings.find((r) => fits(r, i) && (!gender || !is(r, GENDERS) || r.grammemes.has(gender)));
       if (!y) {
         ok = false;
         break;

@@ -68,7 +68,7 @@ export function splitSentences(text: string, ranges: readonly Span[], lang: Lang
         while (end > start && !NON_SPACE.test(text[end - 1]!)) end--;
         if (end <= start) continue;
         if (open >= 0) start = open;
-        open = end < line.end && continuesAfter(text.slice(start, end), text.slice(end, line.end), pack) ? start : -1;
+        open = end < line.end && continuesAfter(text, start, end, pack) ? start : -1;
         if (open < 0) out.push({ start, end, text: text.slice(start, end) });
       }
       if (open >= 0) {
@@ -85,18 +85,22 @@ export function splitSentences(text: string, ranges: readonly Span[], lang: Lang
 const LAST_WORD = /(?:^|([\p{L}\p{N}]+)[^\p{L}\p{N}]+)([\p{L}][\p{L}.]*)\.$/u;
 const INITIAL = /^\p{Lu}$/u;
 const NUMBER = /^\p{N}+$/u;
+/** A number next, at `lastIndex` (spaces before it allowed). */
+const NUMBER_NEXT = /\s*\p{N}/uy;
 
 /**
  * Whether a sentence the Unicode rules end at a period goes on: the period ends an initial (В. В. Путин,
  * J. Smith) or one of the language's abbreviations (г. Алматы, St. Petersburg), not after a number
  * (2024 г., 10 G.), or one of its abbreviations before a number (World No. 1).
  */
-function continuesAfter(sentence: string, after: string, pack: LanguagePack | undefined): boolean {
-  const m = LAST_WORD.exec(sentence);
+function continuesAfter(text: string, start: number, end: number, pack: LanguagePack | undefined): boolean {
+  const m = LAST_WORD.exec(text.slice(start, end));
   if (!m) return false;
   const word = m[2]!;
   if (m[1] && NUMBER.test(m[1])) return false;
-  return INITIAL.test(word) || !!pack?.abbreviations?.has(word.toLowerCase()) || (!!pack?.numberAbbreviations?.has(word) && /^\s*\p{N}/u.test(after));
+  if (INITIAL.test(word) || pack?.abbreviations?.has(word.toLowerCase())) return true;
+  NUMBER_NEXT.lastIndex = end;
+  return !!pack?.numberAbbreviations?.has(word) && NUMBER_NEXT.test(text);
 }
 
 function* splitLines(text: string, range: Span): Generator<Span> {
@@ -113,6 +117,8 @@ function* splitLines(text: string, range: Span): Generator<Span> {
 
 /** A hyphen between two words with no space around it (Жан-Мари, Усть-Каменогорск, АҚШ-тың). */
 export const TIGHT_HYPHEN = /^[-‐‑]$/u;
+/** What stands between two words of one name written apart: spaces only. */
+export const SPACE_ONLY = /^\s+$/u;
 
 const UPPER = /\p{Lu}|\p{Lt}/u;
 const LOWER = /\p{Ll}/u;

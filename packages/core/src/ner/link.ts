@@ -2,6 +2,7 @@ import { BLOCKED_REF, type GazetteerEntity } from '../gazetteer.js';
 import { getLanguage, packsForScript } from '../languages.js';
 import { normalize, toOriginal } from '../normalize.js';
 import { scriptOf } from '../script.js';
+import { SPACE_ONLY } from '../segment.js';
 import type { LexiconMatch, Token } from '../lexicon.js';
 import type { EntityType, TextSpan } from '../types.js';
 import { defaultCues } from './cues.js';
@@ -200,7 +201,7 @@ function knownSurnames(input: NerInput, linked: LinkedEntity[], mentions: readon
     const after = input.entityMatches.find((g) => g.tokenStart === m.tokenEnd && tokens[m.tokenEnd - 1]!.sentence === tokens[g.tokenStart]!.sentence);
     const person = after && input.gazetteer?.get(after.ref);
     const e = after && byId.get(after.ref);
-    if (after && person?.type === 'person' && e && /^\s+$/u.test(text.slice(m.end, after.start)) && hasGivenName(person, tokens[m.tokenStart]!)) {
+    if (after && person?.type === 'person' && e && SPACE_ONLY.test(text.slice(m.end, after.start)) && hasGivenName(person, tokens[m.tokenStart]!)) {
       // the model stopped before a known surname of the same person (Никол Воваевич | Пашинянның)
       const at = e.mentions.findIndex((x) => x.start === after.start && x.end === after.end);
       if (at >= 0) e.mentions[at] = span(text, m.start, after.end);

@@ -1,12 +1,10 @@
-import { TIGHT_HYPHEN } from '../segment.js';
+import { SPACE_ONLY, TIGHT_HYPHEN } from '../segment.js';
 import type { LanguageCode } from '../types.js';
 import { defaultCues, type Cues } from './cues.js';
 import { compileTemplates, sentenceRanges, tokenAttributes, type Template } from './features.js';
 import { Perceptron, runs, type PerceptronData } from './perceptron.js';
 import { ruleMentions } from './rules.js';
 import type { NerInput, NerMention, NerModel } from './types.js';
-
-const SPACE = /^\s+$/u;
 
 /** A trained perceptron for one language, with its compiled templates. */
 export interface LanguageModel {
@@ -67,7 +65,7 @@ export function joinNameParts(input: NerInput, mentions: NerMention[], cues: Cue
   const between = (a: number, b: number, re: RegExp): boolean =>
     a >= 0 && b < tokens.length && tokens[a]!.sentence === tokens[b]!.sentence && re.test(text.slice(tokens[a]!.end, tokens[b]!.start));
   const capital = (i: number): boolean => tokens[i]!.caps === 'initial' || tokens[i]!.caps === 'upper';
-  const joiner = (i: number): boolean => between(i - 1, i, SPACE) && between(i, i + 1, SPACE) && cues.formOf(tokens[i]!) === 'joiner' && capital(i + 1);
+  const joiner = (i: number): boolean => between(i - 1, i, SPACE_ONLY) && between(i, i + 1, SPACE_ONLY) && cues.formOf(tokens[i]!) === 'joiner' && capital(i + 1);
   const out: NerMention[] = [];
   for (const type of new Set(mentions.map((m) => m.type))) {
     const own = mentions.filter((m) => m.type === type).sort((a, b) => a.tokenStart - b.tokenStart);
